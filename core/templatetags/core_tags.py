@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The top navigation: the home page and the channels editors mark 'show in menus'."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "items": [], "current": context.get("page")}
+    home = site.root_page
+    items = home.get_children().live().public().in_menu()
+    return {"home": home, "items": items, "current": context.get("page")}
+
+
+@register.filter
+def in_section(page, section) -> bool:
+    """True when page is the section or below it, for highlighting the current channel."""
+    if page is None or section is None:
+        return False
+    return page.path.startswith(section.path)

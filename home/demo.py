@@ -1,0 +1,317 @@
+"""Demo content for `manage.py load_demo`: a city office's site as editors would fill it."""
+
+import datetime
+import io
+import random
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from core.models import FriendLink, SiteSettings
+from home.models import HomePage
+from news.models import ArticlePage, ChannelPage, TopicPage
+from news.stats import seed_views
+
+DEMO_PASSWORD = "wenming-demo-2026"  # noqa: S105 - printed for the demo, never used in production
+EDITOR_GROUP = "市文明办编辑"
+
+CHANNELS = [
+    ("头条热点", "toutiao", "市文明办推送的重要新闻", []),
+    (
+        "动态要闻",
+        "dongtai",
+        "全市精神文明建设动态",
+        [("文明要闻", "wenming-yaowen"), ("县区动态", "xianqu")],
+    ),
+    ("文明创建", "chuangjian", "全国文明城市创建工作", []),
+    ("文明实践", "shijian", "新时代文明实践中心、所、站的活动", []),
+    ("文明培育", "peiyu", "道德建设、诚信建设与未成年人思想道德建设", []),
+    ("专题专栏", "zhuanti", "专题报道", []),
+    ("公示公告", "gonggao", "市文明办的公示与公告", []),
+]
+
+PLACES = [
+    "浔阳区",
+    "濂溪区",
+    "柴桑区",
+    "瑞昌市",
+    "共青城市",
+    "庐山市",
+    "武宁县",
+    "修水县",
+    "永修县",
+    "德安县",
+]
+COMMUNITIES = ["白水湖社区", "八里湖社区", "甘棠社区", "湓浦社区", "濂溪社区", "十里社区"]
+TOPICS = [
+    (
+        "学雷锋志愿服务",
+        ["为辖区老人义务理发、测量血压", "组织青少年清理河岸垃圾", "走访慰问困难家庭"],
+    ),
+    ("文明交通", ["在路口引导行人遵守信号灯", "劝导电动车驾驶人佩戴头盔", "宣传礼让斑马线"]),
+    ("垃圾分类", ["入户讲解垃圾分类知识", "在小区设置分类督导岗", "开展旧物回收兑换活动"]),
+    ("诚信建设", ["评选诚信经营示范店", "开展诚信主题道德讲堂", "发布诚信红黑榜"]),
+    ("关爱未成年人", ["开设四点半课堂", "举办暑期安全教育", "组织亲子阅读活动"]),
+]
+PARAGRAPHS = [
+    "近日，{place}{community}学雷锋志愿服务站组织志愿者{action}，吸引了众多居民参与。",
+    "活动现场，志愿者们分工明确、热情耐心，居民纷纷点赞。社区负责人表示，将把{topic}作为常态化工作，持续推动文明新风进家入户。",
+    "据了解，今年以来，{place}已累计开展{topic}主题活动{count}场次，参与志愿者{people}余人次，服务群众上万人。",
+    "下一步，{place}将继续深化结对帮扶机制，引导更多文明单位走进社区，让志愿服务成为城市文明的亮丽风景。",
+]
+TITLES = [
+    "{place}{community}开展“{topic}”主题志愿服务活动",
+    "{place}扎实推进{topic}工作见实效",
+    "志愿红点亮{community}：{topic}在行动",
+    "{place}召开{topic}工作推进会",
+    "{community}：小积分兑出{topic}大文明",
+    "{place}多措并举推动{topic}常态化",
+]
+NOTICE_TITLES = [
+    "关于2026年度市级文明单位拟命名名单的公示",
+    "关于开展“九江好人”推荐评选活动的通知",
+    "关于公布第三批学雷锋志愿服务示范站点的公告",
+    "关于征集社区志愿服务品牌项目的通知",
+]
+FRIEND_LINKS = [
+    ("中国文明网", "https://www.wenming.cn/"),
+    ("江西文明网", "https://jx.wenming.cn/"),
+    ("九江新闻网", "https://www.jjxw.cn/"),
+]
+PALETTE = [(179, 25, 31), (26, 79, 139), (38, 128, 74), (201, 123, 22), (110, 60, 140)]
+
+
+def demo_image(title: str, seed: int) -> Image:
+    """A generated picture (nothing is downloaded): bands of colour with simple shapes."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    base = PALETTE[seed % len(PALETTE)]
+    picture = PILImage.new("RGB", (1200, 675), base)
+    draw = ImageDraw.Draw(picture)
+    for band in range(12):
+        shade = tuple(min(255, c + band * 12) for c in base)
+        draw.rectangle([0, band * 56, 1200, band * 56 + 56], fill=shade)
+    for _ in range(6):
+        x, y, r = rng.randint(0, 1200), rng.randint(0, 675), rng.randint(40, 160)
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=80)
+    return Image.objects.create(
+        title=title,
+        file=ImageFile(buffer, name=f"demo-{seed}.jpg"),
+        collection=Collection.get_first_root_node(),
+    )
+
+
+def ensure_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title="九江文明网", slug="wenming", intro="传播文明 引领风尚")
+        )
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "九江文明网",
+        },
+    )
+    # Wagtail's welcome page is replaced by ours.
+    Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage).delete()
+    return home
+
+
+def ensure_child(parent: Page, model, slug: str, **fields):
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page
+
+
+def ensure_channels(home: HomePage) -> dict[str, ChannelPage]:
+    channels = {}
+    for title, slug, intro, subs in CHANNELS:
+        channel = ensure_child(
+            home, ChannelPage, slug, title=title, intro=intro, show_in_menus=True
+        )
+        channels[title] = channel
+        for sub_title, sub_slug in subs:
+            channels[sub_title] = ensure_child(channel, ChannelPage, sub_slug, title=sub_title)
+    return channels
+
+
+def article_text(rng: random.Random) -> dict:
+    topic, actions = rng.choice(TOPICS)
+    words = {
+        "place": rng.choice(PLACES),
+        "community": rng.choice(COMMUNITIES),
+        "topic": topic,
+        "action": rng.choice(actions),
+        "count": rng.randint(20, 300),
+        "people": rng.randint(200, 5000),
+    }
+    return {
+        "title": rng.choice(TITLES).format(**words),
+        "paragraphs": [p.format(**words) for p in PARAGRAPHS],
+        "tags": [topic, words["place"]],
+    }
+
+
+def ensure_articles(channels: dict[str, ChannelPage]) -> int:
+    rng = random.Random(2026)  # noqa: S311 - reproducible demo text
+    plan = [
+        ("头条热点", 6),
+        ("文明要闻", 6),
+        ("县区动态", 5),
+        ("文明创建", 5),
+        ("文明实践", 5),
+        ("文明培育", 4),
+    ]
+    created = 0
+    today = datetime.date(2026, 11, 20)
+    serial = 0
+    for channel_title, count in plan:
+        channel = channels[channel_title]
+        for _ in range(count):
+            serial += 1
+            slug = f"demo-{serial}"
+            text = article_text(rng)
+            if channel.get_children().filter(slug=slug).exists():
+                continue
+            image = (
+                demo_image(f"演示图片 {serial}", serial)
+                if serial % 2 or channel_title == "头条热点"
+                else None
+            )
+            article = ArticlePage(
+                title=text["title"],
+                slug=slug,
+                date=today - datetime.timedelta(days=serial * 3),
+                source="九江文明网" if serial % 3 else f"{rng.choice(PLACES)}文明办",
+                author=rng.choice(["李明", "王芳", "陈静", "刘洋", ""]),
+                lead_image=image,
+                summary=text["paragraphs"][0],
+                body=[("paragraph", f"<p>{p}</p>") for p in text["paragraphs"]],
+            )
+            channel.add_child(instance=article)
+            article.tags.add(*text["tags"])
+            article.save_revision().publish()
+            seed_views(article, rng.randint(50, 3000))
+            created += 1
+    for number, title in enumerate(NOTICE_TITLES, start=1):
+        slug = f"notice-{number}"
+        if channels["公示公告"].get_children().filter(slug=slug).exists():
+            continue
+        notice = ArticlePage(
+            title=title,
+            slug=slug,
+            date=today - datetime.timedelta(days=number * 5),
+            source="九江市文明办",
+            body=[
+                ("paragraph", "<p>根据有关工作安排，现将有关事项公告如下。</p>"),
+                ("paragraph", "<p>公示期间，如有意见，请以书面形式向市文明办反映。</p>"),
+            ],
+        )
+        channels["公示公告"].add_child(instance=notice)
+        notice.save_revision().publish()
+        created += 1
+    return created
+
+
+def ensure_topic(channels: dict[str, ChannelPage]) -> TopicPage:
+    from taggit.models import Tag
+
+    tag, _ = Tag.objects.get_or_create(name="学雷锋志愿服务", defaults={"slug": "xueleifeng"})
+    return ensure_child(
+        channels["专题专栏"],
+        TopicPage,
+        "xueleifeng",
+        title="学雷锋志愿服务进社区",
+        intro="164家文明单位结对帮扶213个城市社区，共建学雷锋志愿服务站。",
+        tag=tag,
+        cover_image=demo_image("专题头图", 99),
+    )
+
+
+def ensure_settings(home: HomePage, channels: dict[str, ChannelPage]) -> None:
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    site_settings.site_name = "九江文明网"
+    site_settings.sponsor = "中共九江市委宣传部 九江市文明办"
+    site_settings.technical_support = "九江新闻网"
+    site_settings.copyright_line = "© 九江文明网"
+    site_settings.save()
+    for order, (name, url) in enumerate(FRIEND_LINKS):
+        FriendLink.objects.update_or_create(
+            settings=site_settings, name=name, defaults={"url": url, "sort_order": order}
+        )
+    home.headline_channel = channels["头条热点"]
+    home.notice_channel = channels["公示公告"]
+    home.save_revision().publish()
+
+
+def ensure_accounts(home: HomePage) -> list[tuple[str, str, str]]:
+    User = get_user_model()
+    editors, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]:
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page=home, permission=Permission.objects.get(codename=codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for codename in [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ]:
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors,
+            collection=root_collection,
+            permission=Permission.objects.get(codename=codename),
+        )
+    accounts = []
+    admin, created = User.objects.get_or_create(
+        username="admin", defaults={"is_staff": True, "is_superuser": True, "first_name": "管理员"}
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+    accounts.append(("admin", DEMO_PASSWORD, "超级管理员：管理全部内容、用户与设置"))
+    editor, created = User.objects.get_or_create(
+        username="editor", defaults={"first_name": "市文明办编辑"}
+    )
+    if created:
+        editor.set_password(DEMO_PASSWORD)
+        editor.save()
+    editor.groups.add(editors)
+    accounts.append(("editor", DEMO_PASSWORD, "市文明办编辑：直接发布新闻与公告，可编辑任何页面"))
+    return accounts
+
+
+@transaction.atomic
+def load_demo() -> dict:
+    """Create (or top up) the demo site; running it again changes nothing already there."""
+    home = ensure_home()
+    channels = ensure_channels(home)
+    created = ensure_articles(channels)
+    ensure_topic(channels)
+    ensure_settings(home, channels)
+    accounts = ensure_accounts(home)
+    return {"home": home, "articles_created": created, "accounts": accounts}

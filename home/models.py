@@ -1,0 +1,99 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Page
+
+from core.images import prefetch_renditions
+from news.models import ChannelPage, published_articles
+
+HEADLINE_COUNT = 5
+CHANNEL_LATEST_COUNT = 6
+NOTICE_COUNT = 8
+
+
+class HomePage(Page):
+    """The front page: headlines, the latest of every channel, notices, the community section."""
+
+    intro = models.CharField("欢迎语", max_length=255, blank=True)
+    headline_channel = models.ForeignKey(
+        ChannelPage,
+        verbose_name="头条栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="首页焦点图取此栏目中有题图的最新文章",
+    )
+    notice_channel = models.ForeignKey(
+        ChannelPage,
+        verbose_name="公告栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    community_section = models.ForeignKey(
+        Page,
+        verbose_name="社区栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="学雷锋志愿服务站所在的社区栏目",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("headline_channel", "news.ChannelPage"),
+                PageChooserPanel("notice_channel", "news.ChannelPage"),
+                PageChooserPanel("community_section"),
+            ],
+            heading="首页版块",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.ChannelPage", "news.TopicPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "首页"
+
+    def headlines(self) -> list:
+        if self.headline_channel_id is None:
+            return []
+        articles = (
+            published_articles()
+            .descendant_of(self.headline_channel)
+            .filter(lead_image__isnull=False)
+        )
+        return list(
+            prefetch_renditions(articles, "lead_image", "fill-800x450", "fill-400x225")[
+                :HEADLINE_COUNT
+            ]
+        )
+
+    def channel_sections(self) -> list[tuple[ChannelPage, list]]:
+        """Each channel in the menu (bar the headline and notice ones) with its newest articles."""
+        skip = {self.headline_channel_id, self.notice_channel_id}
+        channels = (
+            self.get_children().live().public().in_menu().type(ChannelPage).exclude(pk__in=skip)
+        )
+        return [
+            (channel, list(published_articles().descendant_of(channel)[:CHANNEL_LATEST_COUNT]))
+            for channel in channels.specific()
+        ]
+
+    def notices(self) -> list:
+        if self.notice_channel_id is None:
+            return []
+        return list(published_articles().descendant_of(self.notice_channel)[:NOTICE_COUNT])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["headlines"] = self.headlines()
+        context["channel_sections"] = self.channel_sections()
+        context["notices"] = self.notices()
+        return context

@@ -1,0 +1,58 @@
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from wagtail.models import Site
+
+from news.models import published_articles
+
+FEED_SIZE = 30
+
+
+class ArticleFeed(Feed):
+    """RSS of the newest articles, site-wide or of one channel and its sub-channels."""
+
+    language = "zh-cn"
+
+    def __init__(self, channel=None):
+        super().__init__()
+        self.channel = channel
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def _site(self):
+        return Site.find_for_request(self.request)
+
+    def title(self):
+        site_name = self._site().site_name if self._site() else "九江文明网"
+        return f"{self.channel.title} - {site_name}" if self.channel else site_name
+
+    def link(self):
+        return self.channel.url if self.channel else "/"
+
+    def description(self):
+        return self.channel.intro if self.channel and self.channel.intro else self.title()
+
+    def items(self):
+        articles = published_articles()
+        if self.channel is not None:
+            articles = articles.descendant_of(self.channel)
+        return articles[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.search_description_or_summary()
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        # The article's own date (日期), which legacy imports carry over from the old site.
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+
+    def item_author_name(self, item):
+        return item.author or item.source

@@ -1,0 +1,343 @@
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+PAGE_SIZE = 15
+RELATED_COUNT = 6
+
+
+def published_articles():
+    """Live, public articles with what every listing shows, newest first."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image", "stats")
+        .order_by("-date", "-pk")
+    )
+
+
+class ChannelPage(RoutablePageMixin, Page):
+    """A channel (栏目) such as 动态要闻; sub-channels nest inside it."""
+
+    intro = models.TextField("栏目简介", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "news.ChannelPage"]
+    subpage_types = ["news.ChannelPage", "news.ArticlePage", "news.TopicPage"]
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    def articles(self):
+        """Every published article in this channel and its sub-channels."""
+        return published_articles().descendant_of(self)
+
+    def filter_by_tag(self, articles, tag_slug: str | None):
+        if not tag_slug:
+            return articles, None
+        tag = Tag.objects.filter(slug=tag_slug).first()
+        if tag is None:
+            return articles.none(), None
+        return articles.filter(tagged_items__tag=tag), tag
+
+    def sub_channels(self):
+        return self.get_children().live().public().type(ChannelPage).specific()
+
+    @path("")
+    def index_route(self, request):
+        articles, tag = self.filter_by_tag(self.articles(), request.GET.get("tag"))
+        page_obj = paginate(articles, request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "articles": page_obj,
+                "tag": tag,
+                "sub_channels": self.sub_channels(),
+            },
+        )
+
+    @path("feed/")
+    def feed_route(self, request):
+        from news.feeds import ArticleFeed
+
+        return ArticleFeed(channel=self)(request)
+
+
+def paginate(queryset, page_number):
+    """One page of a listing; an out-of-range or non-numeric page number gives the nearest page."""
+    return Paginator(queryset, PAGE_SIZE).get_page(page_number)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A news article, shown like the source site's article page."""
+
+    subtitle = models.CharField("副标题", max_length=255, blank=True)
+    date = models.DateField(
+        "日期", default=datetime.date.today, help_text="显示在文章上的发布日期，可改为原始日期"
+    )
+    source = models.CharField("来源", max_length=100, blank=True, default="九江文明网")
+    author = models.CharField("作者", max_length=100, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="题图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField("摘要", blank=True, help_text="列表和分享时显示；留空取正文开头")
+    body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
+    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+    legacy_key = models.CharField(
+        "旧站标识", max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("source"), FieldPanel("author")], heading="文章信息"
+        ),
+        FieldPanel("lead_image"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label="相关文章（编辑推荐）"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("source"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.ChannelPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+
+    @property
+    def channel(self):
+        return self.get_parent()
+
+    @property
+    def view_count(self) -> int:
+        stats = getattr(self, "stats", None)
+        return stats.views if stats else 0
+
+    @property
+    def like_count(self) -> int:
+        stats = getattr(self, "stats", None)
+        return stats.likes if stats else 0
+
+    def search_description_or_summary(self) -> str:
+        return self.search_description or self.summary
+
+    def related_articles(self, limit: int = RELATED_COUNT) -> list["ArticlePage"]:
+        """Editor picks first, then articles sharing tags, then the newest of the channel."""
+        picks = [
+            link.article
+            for link in self.related_links.select_related("article", "article__stats")
+            if link.article.live and link.article.pk != self.pk
+        ]
+        seen = {self.pk, *(a.pk for a in picks)}
+        found = picks[:limit]
+        base = published_articles().exclude(pk__in=seen)
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if len(found) < limit and tag_ids:
+            shared = (
+                base.filter(tagged_items__tag_id__in=tag_ids)
+                .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+                .order_by("-shared", "-date", "-pk")[: limit - len(found)]
+            )
+            found += list(shared)
+            seen |= {a.pk for a in found}
+        if len(found) < limit:
+            parent = self.get_parent()
+            found += list(base.exclude(pk__in=seen).child_of(parent)[: limit - len(found)])
+        return found
+
+    def siblings_in_channel(self):
+        return published_articles().sibling_of(self, inclusive=False)
+
+    def previous_article(self):
+        """The next older article in the channel."""
+        return (
+            self.siblings_in_channel()
+            .filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+            .first()
+        )
+
+    def next_article(self):
+        """The next newer article in the channel."""
+        return (
+            self.siblings_in_channel()
+            .filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk))
+            .order_by("date", "pk")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        context["previous_article"] = self.previous_article()
+        context["next_article"] = self.next_article()
+        return context
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="文章", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article", "news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关文章"
+        verbose_name_plural = "相关文章"
+
+
+class TopicPage(Page):
+    """A special topic (专题) that gathers articles from every channel."""
+
+    intro = models.TextField("专题介绍", blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="专题头图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tag = models.ForeignKey(
+        Tag,
+        verbose_name="收录标签",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="带此标签的已发布文章自动收入专题",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("cover_image"),
+        FieldPanel("tag"),
+        InlinePanel("picks", label="置顶文章"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["news.ChannelPage", "home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "专题"
+        verbose_name_plural = "专题"
+
+    def pinned_articles(self) -> list[ArticlePage]:
+        pinned_ids = list(self.picks.values_list("article_id", flat=True))
+        by_id = published_articles().in_bulk(pinned_ids)
+        return [by_id[pk] for pk in pinned_ids if pk in by_id]
+
+    def tagged_articles(self, exclude_ids):
+        if self.tag_id is None:
+            return ArticlePage.objects.none()
+        return (
+            published_articles()
+            .filter(tagged_items__tag_id=self.tag_id)
+            .exclude(pk__in=exclude_ids)
+            .distinct()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pinned = self.pinned_articles()
+        context["pinned_articles"] = pinned
+        context["articles"] = paginate(
+            self.tagged_articles([a.pk for a in pinned]), request.GET.get("page")
+        )
+        return context
+
+
+class TopicPick(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="picks")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="文章", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article", "news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "置顶文章"
+        verbose_name_plural = "置顶文章"
+
+
+class ArticleStats(models.Model):
+    """View and like counts, kept outside the page so publishing or reverting never resets them."""
+
+    article = models.OneToOneField(
+        ArticlePage,
+        verbose_name="文章",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="stats",
+    )
+    views = models.PositiveIntegerField("访问量", default=0)
+    likes = models.PositiveIntegerField("点赞数", default=0)
+
+    class Meta:
+        verbose_name = "文章统计"
+        verbose_name_plural = "文章统计"
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.views} / {self.likes}"
+
+
+class ArticleLike(models.Model):
+    """One row per visitor who liked an article, so a second like from them adds nothing."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="文章", on_delete=models.CASCADE, related_name="like_records"
+    )
+    visitor = models.CharField("访客标识", max_length=64)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "点赞记录"
+        verbose_name_plural = "点赞记录"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "visitor"], name="one_like_per_visitor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} ← {self.visitor}"
