@@ -1,0 +1,44 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import SimpleTestCase
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class SettingsTests(SimpleTestCase):
+    def test_site_speaks_simplified_chinese_in_shanghai_time(self):
+        self.assertEqual(settings.LANGUAGE_CODE, "zh-hans")
+        self.assertEqual(settings.TIME_ZONE, "Asia/Shanghai")
+
+    def test_production_refuses_to_start_without_a_secret_key(self):
+        result = run_manage(
+            "check", DJANGO_SETTINGS_MODULE="wenming.settings.production", ALLOWED_HOSTS="x"
+        )
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("SECRET_KEY", result.stderr)
+
+    def test_production_settings_pass_the_deploy_check(self):
+        result = run_manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            DJANGO_SETTINGS_MODULE="wenming.settings.production",
+            SECRET_KEY="a-long-random-production-key-" + "x9" * 30,
+            ALLOWED_HOSTS="wenming.example",
+        )
+        self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
