@@ -1,0 +1,54 @@
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.test import TestCase, override_settings
+from wagtail.images.models import Image
+
+from core.models import SiteSettings
+from news.models import ArticlePage, ChannelPage, TopicPage
+
+
+@override_settings(DEBUG=True)
+class LoadDemoTests(TestCase):
+    def test_builds_the_site_and_a_second_run_adds_nothing(self):
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        self.assertIn("admin / ", out.getvalue())
+        self.assertIn("editor / ", out.getvalue())
+        channels = set(ChannelPage.objects.values_list("title", flat=True))
+        for title in (
+            "头条热点",
+            "动态要闻",
+            "文明创建",
+            "文明实践",
+            "文明培育",
+            "专题专栏",
+            "公示公告",
+        ):
+            self.assertIn(title, channels)
+        articles = ArticlePage.objects.live()
+        self.assertGreaterEqual(articles.count(), 30)
+        self.assertGreater(articles.filter(lead_image__isnull=False).count(), 5)
+        self.assertTrue(articles.filter(tagged_items__isnull=False).exists())
+        self.assertEqual(TopicPage.objects.live().count(), 1)
+        self.assertTrue(SiteSettings.objects.get().friend_links.exists())
+        counts = (ArticlePage.objects.count(), Image.objects.count())
+
+        call_command("load_demo", stdout=StringIO())
+        self.assertEqual((ArticlePage.objects.count(), Image.objects.count()), counts)
+        home = self.client.get("/")
+        self.assertEqual(home.status_code, 200)
+        self.assertContains(home, "头条热点")
+
+    def test_demo_editor_can_reach_the_admin(self):
+        call_command("load_demo", stdout=StringIO())
+        self.assertTrue(self.client.login(username="editor", password="wenming-demo-2026"))
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+
+@override_settings(DEBUG=False)
+class LoadDemoProductionTests(TestCase):
+    def test_refuses_without_force_when_debug_is_off(self):
+        with self.assertRaisesMessage(CommandError, "--force"):
+            call_command("load_demo", stdout=StringIO())
+        self.assertFalse(ArticlePage.objects.exists())
