@@ -29,6 +29,13 @@ def published_articles():
     )
 
 
+def published_in_order(article_ids) -> list["ArticlePage"]:
+    """The published ones among hand-picked articles, in the editor's order."""
+    article_ids = list(article_ids)
+    by_id = published_articles().in_bulk(article_ids)
+    return [by_id[pk] for pk in article_ids if pk in by_id]
+
+
 class ChannelPage(RoutablePageMixin, Page):
     """A channel (栏目) such as 动态要闻; sub-channels nest inside it."""
 
@@ -163,11 +170,9 @@ class ArticlePage(Page):
 
     def related_articles(self, limit: int = RELATED_COUNT) -> list["ArticlePage"]:
         """Editor picks first, then articles sharing tags, then the newest of the channel."""
-        picks = [
-            link.article
-            for link in self.related_links.select_related("article", "article__stats")
-            if link.article.live and link.article.pk != self.pk
-        ]
+        picks = published_in_order(
+            pk for pk in self.related_links.values_list("article_id", flat=True) if pk != self.pk
+        )
         seen = {self.pk, *(a.pk for a in picks)}
         found = picks[:limit]
         base = published_articles().exclude(pk__in=seen)
@@ -265,9 +270,7 @@ class TopicPage(Page):
         verbose_name_plural = "专题"
 
     def pinned_articles(self) -> list[ArticlePage]:
-        pinned_ids = list(self.picks.values_list("article_id", flat=True))
-        by_id = published_articles().in_bulk(pinned_ids)
-        return [by_id[pk] for pk in pinned_ids if pk in by_id]
+        return published_in_order(self.picks.values_list("article_id", flat=True))
 
     def tagged_articles(self, exclude_ids):
         if self.tag_id is None:
