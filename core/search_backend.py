@@ -1,0 +1,174 @@
+"""Wagtail's database search backend, taught Chinese through core.chinese.
+
+Select it with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}``.
+It is Wagtail's own backend for the database in use (SQLite FTS5 or PostgreSQL) with two
+additions: every text that enters the index is folded and split into words by
+core.chinese.index_text, and every query is split the same way and turned into an AND of its
+words. The admin's search, the site's search page and the API all go through it.
+"""
+
+from functools import cache
+
+from django.db import connection
+from django.db.models import Manager, Value
+from django.utils.encoding import force_str
+from modelsearch.backends.database import SearchBackend as database_backend
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import MATCH_ALL, And, Boost, Not, Or, Phrase, PlainText, SearchQuery
+from modelsearch.utils import get_content_type_pk
+
+from core import chinese
+
+# PostgreSQL's "simple" configuration neither stems nor drops stop words, like SQLite's FTS5
+# tokenizer, so both databases find the same pages.
+POSTGRES_CONFIG = "simple"
+
+
+def _term_query(term: chinese.Term) -> SearchQuery:
+    if len(term) == 1:
+        return PlainText(term[0], operator="and")
+    return Phrase(" ".join(term))
+
+
+def _all_of(text: str) -> SearchQuery | None:
+    terms = chinese.query_terms(text)
+    if not terms:
+        return None
+    return And([_term_query(term) for term in terms])
+
+
+def segment_query(query, operator: str | None = None):
+    """A query (string or Wagtail query object) rewritten in index tokens; "" when nothing is left.
+
+    A run of characters without spaces always means all of its words. Separate words are
+    combined with AND too, unless the caller asked for "or".
+    """
+    if isinstance(query, str):
+        query = PlainText(query, operator=operator or "and")
+    if isinstance(query, PlainText):
+        if query.operator == "or":
+            parts = [p for p in (_all_of(part) for part in query.query_string.split()) if p]
+            return Or(parts) if parts else ""
+        return _all_of(query.query_string) or ""
+    if isinstance(query, Phrase):
+        return _all_of(query.query_string) or ""
+    if isinstance(query, Boost):
+        return segment_query(query.subquery)
+    if isinstance(query, Not):
+        inner = segment_query(query.subquery)
+        return Not(inner) if inner != "" else MATCH_ALL
+    if isinstance(query, And | Or):
+        parts = [p for p in (segment_query(q) for q in query.subqueries) if p != ""]
+        return type(query)(parts) if parts else ""
+    return query
+
+
+def _field_texts(obj, fields) -> list[tuple[object, str]]:
+    """(search field, text) for every searchable value of obj, following related fields."""
+    texts = []
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            related = related.all() if isinstance(related, Manager) else [related]
+            for sub_obj in related:
+                texts.extend(_field_texts(sub_obj, field.fields))
+        elif isinstance(field, SearchField | AutocompleteField):
+            value = field.get_value(obj)
+            if isinstance(value, list | tuple):
+                value = " ".join(force_str(item) for item in value)
+            elif isinstance(value, dict):
+                value = " ".join(force_str(item) for item in value.values())
+            texts.append((field, force_str(value if value is not None else "")))
+    return texts
+
+
+def segmented_texts(obj) -> tuple[str, str, str]:
+    """The title, body and autocomplete texts Wagtail indexes for obj, split into words.
+
+    The same split Wagtail's database backends make: SearchField "title" is the title,
+    other SearchFields the body, AutocompleteFields the autocomplete column.
+    """
+    title, body, autocomplete = [], [], []
+    for field, text in _field_texts(obj, obj.get_search_fields()):
+        if isinstance(field, AutocompleteField):
+            autocomplete.append(text)
+        elif field.field_name == "title":
+            title.append(text)
+        else:
+            body.append(text)
+    return tuple(chinese.index_text(" ".join(part)) for part in (title, body, autocomplete))
+
+
+class ChineseSearchMixin:
+    """Segments queries; the index classes below segment what gets indexed."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        query = segment_query(query, kwargs.get("operator"))
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@cache
+def sqlite_backend_class():
+    """Imported on demand: Wagtail's SQLite backend module needs SQLite's FTS model."""
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+
+    class ChineseSQLiteIndex(SQLiteIndex):
+        def add_items(self, model, objs):
+            """Index as Wagtail does, then replace the stored text with its segmented form."""
+            objs = list(objs)
+            super().add_items(model, objs)
+            entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+            for obj in objs:
+                title, body, autocomplete = segmented_texts(obj)
+                entries.filter(object_id=str(obj.pk)).update(
+                    title=title, body=body, autocomplete=autocomplete
+                )
+
+    class ChineseSQLiteSearchBackend(ChineseSearchMixin, SQLiteSearchBackend):
+        index_class = ChineseSQLiteIndex
+
+    return ChineseSQLiteSearchBackend
+
+
+@cache
+def postgres_backend_class():
+    """Imported on demand, like the SQLite one."""
+    from django.contrib.postgres.search import SearchVector
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+    )
+
+    def vector(text: str) -> SearchVector:
+        return SearchVector(Value(text), config=POSTGRES_CONFIG)
+
+    class ChinesePostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            """Index as Wagtail does, then replace the stored vectors with segmented ones."""
+            objs = list(objs)
+            super().add_items(model, objs)
+            entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+            for obj in objs:
+                title, body, autocomplete = segmented_texts(obj)
+                entries.filter(object_id=str(obj.pk)).update(
+                    title=vector(title), body=vector(body), autocomplete=vector(autocomplete)
+                )
+
+    class ChinesePostgresSearchBackend(ChineseSearchMixin, PostgresSearchBackend):
+        index_class = ChinesePostgresIndex
+
+        def __init__(self, params):
+            super().__init__({"SEARCH_CONFIG": POSTGRES_CONFIG, **params})
+
+    return ChinesePostgresSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+    """Wagtail's database backend for the default database, segmenting Chinese both ways."""
+    if connection.vendor == "postgresql":
+        return postgres_backend_class()(params)
+    if connection.vendor == "sqlite":
+        return sqlite_backend_class()(params)
+    return database_backend(params)
