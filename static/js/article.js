@@ -7,6 +7,7 @@
   var viewsEl = article.querySelector(".js-views");
   var likesEl = article.querySelector(".js-likes");
   var button = article.querySelector(".js-like");
+  var buttonLabel = button.querySelector(".js-like-label");
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -19,7 +20,7 @@
     if (data.liked) {
       button.setAttribute("aria-pressed", "true");
       button.classList.add("liked");
-      button.textContent = "👍 已赞";
+      buttonLabel.textContent = "已赞";
     }
   }
 

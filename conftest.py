@@ -1,0 +1,3 @@
+"""Fixtures every app's tests may use."""
+
+pytest_plugins = ["core.tests.browser"]
