@@ -16,6 +16,9 @@ import re
 import unicodedata
 from functools import cache
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 # CJK unified ideographs, extension A and compatibility ideographs.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHUNK = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
@@ -123,3 +126,23 @@ def highlight_words(query: str) -> list[str]:
     """The words of a query, longest first, for marking them in a snippet of folded text."""
     words = {term[0] for term in query_terms(query, "jieba")}
     return sorted(words, key=len, reverse=True)
+
+
+def highlight(text: str, words: list[str], width: int) -> SafeString:
+    """About width characters of text around the first query word, every word in <mark>.
+
+    The text is escaped; words match case-insensitively (the index folds case too).
+    """
+    text = " ".join(text.split())
+    pattern = re.compile("(" + "|".join(re.escape(w) for w in words) + ")", re.I) if words else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - width // 4) if first else 0
+    piece = text[start : start + width]
+    parts = pattern.split(piece) if pattern else [piece]
+    # re.split with one group alternates: plain, matched, plain, matched, ...
+    marked = "".join(
+        f"<mark>{escape(part)}</mark>" if i % 2 else escape(part) for i, part in enumerate(parts)
+    )
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (every part escaped above)

@@ -10,8 +10,10 @@ words. The admin's search, the site's search page and the API all go through it.
 from functools import cache
 
 from django.db import connection
-from django.db.models import Manager, Value
+from django.db.models import Manager, QuerySet, Value
 from django.utils.encoding import force_str
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import MATCH_ALL, And, Boost, Not, Or, Phrase, PlainText, SearchQuery
@@ -101,12 +103,41 @@ def segmented_texts(obj) -> tuple[str, str, str]:
     return tuple(chinese.index_text(" ".join(part)) for part in (title, body, autocomplete))
 
 
+def plain_text(obj) -> str:
+    """The object's own searchable text apart from its title (no related objects, no queries)."""
+    own_fields = [
+        field
+        for field in obj.get_search_fields()
+        if isinstance(field, SearchField) and field.field_name != "title"
+    ]
+    return " ".join(text for _, text in _field_texts(obj, own_fields) if text)
+
+
 class ChineseSearchMixin:
     """Segments queries; the index classes below segment what gets indexed."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         query = segment_query(query, kwargs.get("operator"))
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+def matching(queryset: QuerySet, query, backend=None) -> QuerySet:
+    """queryset narrowed to what query finds, still a QuerySet to filter, order and page.
+
+    Wagtail's search results come ordered by relevance or by the queryset's own order; the
+    site search ranks by its own rule, so it needs the matches as a plain filter. The database
+    backends give them as a subquery; others (Elasticsearch, OpenSearch) as a list of keys.
+    """
+    backend = backend or get_search_backend()
+    # The search runs over the whole model: Wagtail's search accepts only plain filters on
+    # indexed fields, and queryset's filters and annotations apply to the matches anyway.
+    every = queryset.model._default_manager.all()
+    results = backend.search(query, every, order_by_relevance=False)
+    if isinstance(results, EmptySearchResults):
+        return queryset.none()
+    if hasattr(results, "get_queryset"):
+        return queryset.filter(pk__in=results.get_queryset().order_by().values("pk"))
+    return queryset.filter(pk__in=[obj.pk for obj in results])
 
 
 @cache

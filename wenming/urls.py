@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import robots_txt
+from home import views as home_views
 from news import views as news_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feed/", news_views.site_feed, name="site_feed"),
+    path("search/", home_views.search, name="search"),
     path("stats/<int:page_id>/view/", news_views.article_view, name="article_view"),
     path("stats/<int:page_id>/like/", news_views.article_like, name="article_like"),
 ]

@@ -1,0 +1,150 @@
+"""Site search: which page types it covers, how they are filtered and ranked, what a hit shows.
+
+Adding a page type to search is one entry in SEARCHABLE_TYPES. The words themselves are found
+by the Chinese-aware search backend (core.search_backend); this module narrows the matches
+with the reader's filters and ranks them: pages whose title holds every word first, then
+newest first.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from wagtail.models import Page
+
+from core import chinese
+from core.search_backend import matching, plain_text
+from news.models import ArticlePage, ChannelPage, TopicPage
+
+PAGE_SIZE = 15
+SNIPPET_CHARS = 120
+
+
+@dataclass(frozen=True)
+class SearchableType:
+    """A page type the search covers."""
+
+    key: str
+    model: type[Page]
+    label: str
+    date_lookup: str | None = None
+    """Path from Page to the date readers see, e.g. "articlepage__date"; else first publication."""
+
+
+SEARCHABLE_TYPES: list[SearchableType] = [
+    SearchableType("article", ArticlePage, "文章", "articlepage__date"),
+    SearchableType("topic", TopicPage, "专题"),
+]
+
+# Ancestors of these types name where a hit lives ("channel or community").
+PLACE_TYPES: list[type[Page]] = [ChannelPage]
+
+
+def searchable_type(key: str) -> SearchableType | None:
+    return next((t for t in SEARCHABLE_TYPES if t.key == key), None)
+
+
+@dataclass
+class SearchFilters:
+    """What a reader narrowed the search to; every field optional."""
+
+    type: str | None = None
+    within: list[Page] = field(default_factory=list)
+    """Channels or communities the hits must sit under."""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+def public_pages(types: list[SearchableType]) -> QuerySet:
+    """Live, public pages of the given types: never drafts, private or unpublished pages."""
+    return Page.objects.live().public().type(*(t.model for t in types))
+
+
+def display_date():
+    """The date a reader sees on a hit: the type's own date field, else first publication."""
+    lookups = [t.date_lookup for t in SEARCHABLE_TYPES if t.date_lookup]
+    return Coalesce(*lookups, TruncDate("first_published_at"))
+
+
+def title_has_all(words: list[str]):
+    """1 where the title contains every query word (found words are already folded)."""
+    condition = Q()
+    for word in words:
+        condition &= Q(title__icontains=word)
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def search_pages(query: str, filters: SearchFilters) -> QuerySet:
+    """Every public page the query finds, narrowed by filters, title matches first, then newest."""
+    selected = searchable_type(filters.type) if filters.type else None
+    pages = public_pages([selected] if selected else SEARCHABLE_TYPES)
+    for ancestor in filters.within:
+        pages = pages.descendant_of(ancestor)
+    pages = pages.annotate(shown_date=display_date())
+    if filters.date_from:
+        pages = pages.filter(shown_date__gte=filters.date_from)
+    if filters.date_to:
+        pages = pages.filter(shown_date__lte=filters.date_to)
+    pages = matching(pages, query)
+    words = chinese.highlight_words(query)
+    return pages.annotate(title_hit=title_has_all(words)).order_by(
+        "-title_hit", "-shown_date", "-pk"
+    )
+
+
+@dataclass
+class Hit:
+    page: Page
+    type_label: str
+    place: Page | None
+    date: datetime.date | None
+    snippet: str
+
+
+def places_for(pages: list[Page]) -> dict[int, Page]:
+    """For each page, its nearest channel or community ancestor, in one query."""
+    steplen = Page.steplen
+    ancestor_paths = {
+        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
+    }
+    places = Page.objects.filter(path__in=ancestor_paths).type(*PLACE_TYPES).live()
+    by_path = {place.path: place for place in places}
+    found = {}
+    for page in pages:
+        for end in range(len(page.path) - steplen, 0, -steplen):
+            place = by_path.get(page.path[:end])
+            if place is not None:
+                found[page.pk] = place
+                break
+    return found
+
+
+def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
+    """What the results page shows for one page of results: a fixed number of queries."""
+    rows = list(result_page.object_list)
+    pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific()
+    specific = {page.pk: page for page in pages}
+    places = places_for(rows)
+    labels = {t.model: t.label for t in SEARCHABLE_TYPES}
+    words = chinese.highlight_words(query)
+    found = []
+    for row in rows:
+        page = specific[row.pk]
+        found.append(
+            Hit(
+                page=page,
+                type_label=labels.get(type(page), page._meta.verbose_name),
+                place=places.get(row.pk),
+                date=row.shown_date,
+                snippet=chinese.highlight(plain_text(page), words, SNIPPET_CHARS),
+            )
+        )
+    return found
+
+
+def paginate(results: QuerySet, page_number) -> PaginatorPage:
+    """One page of results; an out-of-range or non-numeric page number gives the nearest page."""
+    return Paginator(results, PAGE_SIZE).get_page(page_number)

@@ -1,0 +1,54 @@
+from django import forms
+from django.shortcuts import render
+
+from core.chinese import MAX_QUERY_CHARS, query_terms
+from home.search import SEARCHABLE_TYPES, SearchFilters, hits, paginate, search_pages
+from news.models import ChannelPage
+
+
+class SearchForm(forms.Form):
+    """The reader's query and filters; anything malformed is a 400 with the reason shown."""
+
+    q = forms.CharField(label="关键词", required=False, max_length=MAX_QUERY_CHARS)
+    type = forms.ChoiceField(
+        label="类型",
+        required=False,
+        choices=[("", "全部类型"), *((t.key, t.label) for t in SEARCHABLE_TYPES)],
+    )
+    channel = forms.ModelChoiceField(
+        label="栏目",
+        required=False,
+        empty_label="全部栏目",
+        queryset=ChannelPage.objects.live().public().order_by("path"),
+    )
+    date_from = forms.DateField(label="起始日期", required=False)
+    date_to = forms.DateField(label="截止日期", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError("起始日期不能晚于截止日期。")
+        return cleaned
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            type=data["type"] or None,
+            within=[page for page in [data["channel"]] if page is not None],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
+
+
+def search(request):
+    """The site search at /search/?q=: every public page type, Chinese words found inside text."""
+    form = SearchForm(request.GET)
+    context = {"form": form, "query": request.GET.get("q", "")}
+    if not form.is_valid():
+        return render(request, "home/search.html", context, status=400)
+    query = form.cleaned_data["q"]
+    if query_terms(query):
+        page_obj = paginate(search_pages(query, form.filters()), request.GET.get("page"))
+        context.update(results=page_obj, hits=hits(page_obj, query))
+    return render(request, "home/search.html", context)
