@@ -121,7 +121,7 @@ class ChineseSearchMixin:
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
-def matching(queryset: QuerySet, query, backend=None) -> QuerySet:
+def matching(queryset: QuerySet, query, backend=None, operator: str | None = None) -> QuerySet:
     """queryset narrowed to what query finds, still a QuerySet to filter, order and page.
 
     Wagtail's search results come ordered by relevance or by the queryset's own order; the
@@ -132,7 +132,7 @@ def matching(queryset: QuerySet, query, backend=None) -> QuerySet:
     # The search runs over the whole model: Wagtail's search accepts only plain filters on
     # indexed fields, and queryset's filters and annotations apply to the matches anyway.
     every = queryset.model._default_manager.all()
-    results = backend.search(query, every, order_by_relevance=False)
+    results = backend.search(query, every, operator=operator, order_by_relevance=False)
     if isinstance(results, EmptySearchResults):
         return queryset.none()
     if hasattr(results, "get_queryset"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, DateField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from wagtail.models import Page
 
@@ -30,17 +30,28 @@ class SearchableType:
     key: str
     model: type[Page]
     label: str
-    date_lookup: str | None = None
-    """Path from Page to the date readers see, e.g. "articlepage__date"; else first publication."""
+    date_field: str | None = None
+    """The model's field holding the date readers see; without one, first publication."""
+    tag_field: str | None = None
+    """The model's path to its tags, e.g. "tagged_items__tag"."""
+
+    def lookup(self, model: type[Page], path: str) -> str | None:
+        """path (relative to this type) as seen from a queryset of model, or None if unreachable."""
+        if model is self.model:
+            return path
+        if model is Page:
+            return f"{self.model._meta.model_name}__{path}"
+        return None
 
 
 SEARCHABLE_TYPES: list[SearchableType] = [
-    SearchableType("article", ArticlePage, "文章", "articlepage__date"),
+    SearchableType("article", ArticlePage, "文章", "date", "tagged_items__tag"),
     SearchableType("topic", TopicPage, "专题"),
 ]
 
-# Ancestors of these types name where a hit lives ("channel or community").
-PLACE_TYPES: list[type[Page]] = [ChannelPage]
+# Filters "under this page" by name; the page types are also where a hit says it lives.
+WITHIN_FILTERS: dict[str, type[Page]] = {"channel": ChannelPage}
+PLACE_TYPES: list[type[Page]] = list(WITHIN_FILTERS.values())
 
 
 def searchable_type(key: str) -> SearchableType | None:
@@ -63,14 +74,30 @@ def public_pages(types: list[SearchableType]) -> QuerySet:
     return Page.objects.live().public().type(*(t.model for t in types))
 
 
-def display_date():
+def display_date(model: type[Page] = Page):
     """The date a reader sees on a hit: the type's own date field, else first publication."""
-    lookups = [t.date_lookup for t in SEARCHABLE_TYPES if t.date_lookup]
-    return Coalesce(*lookups, TruncDate("first_published_at"))
+    lookups = [t.lookup(model, t.date_field) for t in SEARCHABLE_TYPES if t.date_field]
+    own = [lookup for lookup in lookups if lookup]
+    first_published = TruncDate("first_published_at")
+    if not own:
+        return first_published
+    return Coalesce(*own, first_published, output_field=DateField())
+
+
+def tagged(model: type[Page], tag: str) -> Q:
+    """Pages of model carrying tag, by slug or name."""
+    condition = Q(pk__in=[])
+    for t in SEARCHABLE_TYPES:
+        path = t.tag_field and t.lookup(model, t.tag_field)
+        if path:
+            condition |= Q(**{f"{path}__slug": tag}) | Q(**{f"{path}__name": tag})
+    return condition
 
 
 def title_has_all(words: list[str]):
     """1 where the title contains every query word (found words are already folded)."""
+    if not words:
+        return Value(0, output_field=IntegerField())
     condition = Q()
     for word in words:
         condition &= Q(title__icontains=word)

@@ -2,8 +2,14 @@ from django import forms
 from django.shortcuts import render
 
 from core.chinese import MAX_QUERY_CHARS, query_terms
-from home.search import SEARCHABLE_TYPES, SearchFilters, hits, paginate, search_pages
-from news.models import ChannelPage
+from home.search import (
+    SEARCHABLE_TYPES,
+    WITHIN_FILTERS,
+    SearchFilters,
+    hits,
+    paginate,
+    search_pages,
+)
 
 
 class SearchForm(forms.Form):
@@ -15,14 +21,25 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", "全部类型"), *((t.key, t.label) for t in SEARCHABLE_TYPES)],
     )
-    channel = forms.ModelChoiceField(
-        label="栏目",
-        required=False,
-        empty_label="全部栏目",
-        queryset=ChannelPage.objects.live().public().order_by("path"),
-    )
     date_from = forms.DateField(label="起始日期", required=False)
     date_to = forms.DateField(label="截止日期", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in WITHIN_FILTERS.items():
+            label = model._meta.verbose_name
+            self.fields[name] = forms.ModelChoiceField(
+                label=label,
+                required=False,
+                empty_label=f"全部{label}",
+                queryset=model.objects.live().public().order_by("path"),
+            )
+
+    def has_filters(self) -> bool:
+        return any(self.data.get(name) for name in self.fields if name != "q")
+
+    def within_fields(self):
+        return [self[name] for name in WITHIN_FILTERS]
 
     def clean(self):
         cleaned = super().clean()
@@ -35,7 +52,7 @@ class SearchForm(forms.Form):
         data = self.cleaned_data
         return SearchFilters(
             type=data["type"] or None,
-            within=[page for page in [data["channel"]] if page is not None],
+            within=[data[name] for name in WITHIN_FILTERS if data.get(name) is not None],
             date_from=data["date_from"],
             date_to=data["date_to"],
         )

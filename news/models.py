@@ -6,14 +6,18 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.serializers import PageLinkField, RenderedHTMLField
 
 PAGE_SIZE = 15
 RELATED_COUNT = 6
@@ -43,6 +47,7 @@ class ChannelPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage", "news.ChannelPage"]
     subpage_types = ["news.ChannelPage", "news.ArticlePage", "news.TopicPage"]
@@ -142,6 +147,27 @@ class ArticlePage(Page):
         index.SearchField("source"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("source"),
+        APIField("author"),
+        APIField("subtitle"),
+        APIField("summary"),
+        APIField("tags"),
+        APIField("channel", serializer=PageLinkField()),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
+        APIField("lead_image"),
+        APIField(
+            "lead_image_thumbnail",
+            serializer=ImageRenditionField("fill-400x300", source="lead_image"),
+        ),
+        APIField(
+            "lead_image_large", serializer=ImageRenditionField("width-1200", source="lead_image")
+        ),
+        APIField("view_count"),
+        APIField("like_count"),
     ]
 
     parent_page_types = ["news.ChannelPage"]
@@ -261,6 +287,14 @@ class TopicPage(Page):
         InlinePanel("picks", label="置顶文章"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("cover_image"),
+        APIField(
+            "cover_image_large", serializer=ImageRenditionField("width-1200", source="cover_image")
+        ),
+        APIField("tag", serializer=serializers.CharField(source="tag.name", allow_null=True)),
+    ]
 
     parent_page_types = ["news.ChannelPage", "home.HomePage"]
     subpage_types = []

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.views import robots_txt
 from home import views as home_views
 from news import views as news_views
+from wenming.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feed/", news_views.site_feed, name="site_feed"),
     path("search/", home_views.search, name="search"),
+    path("api/v2/", api_router.urls),
     path("stats/<int:page_id>/view/", news_views.article_view, name="article_view"),
     path("stats/<int:page_id>/like/", news_views.article_like, name="article_like"),
 ]
