@@ -55,7 +55,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.ChannelPage", "news.TopicPage"]
+    subpage_types = ["news.ChannelPage", "news.TopicPage", "goodpeople.CommunitySectionPage"]
     max_count = 1
 
     class Meta:

@@ -50,7 +50,12 @@ class ChannelPage(RoutablePageMixin, Page):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage", "news.ChannelPage"]
-    subpage_types = ["news.ChannelPage", "news.ArticlePage", "news.TopicPage"]
+    subpage_types = [
+        "news.ChannelPage",
+        "news.ArticlePage",
+        "news.TopicPage",
+        "goodpeople.NoticePage",
+    ]
 
     class Meta:
         verbose_name = "栏目"

@@ -149,3 +149,12 @@ WAGTAILAPI_LIMIT_MAX = 50
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o]
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+
+# Communities and stations (goodpeople/): a station user on a one-time password is sent to
+# change it first; a board counts as kept current if its newest entry is this recent.
+MIDDLEWARE += ["goodpeople.middleware.ForcePasswordChangeMiddleware"]
+GOODPEOPLE_BOARD_FRESH_DAYS = int(os.environ.get("GOODPEOPLE_BOARD_FRESH_DAYS", "90"))
+GOODPEOPLE_NOMINATION_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "noreply@wenming.example"
+)

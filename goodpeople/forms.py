@@ -1,0 +1,48 @@
+"""Residents' nominations through the form on a good-people board."""
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+
+from goodpeople.models import Nomination
+
+DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+
+
+def photo_max_bytes() -> int:
+    return getattr(settings, "GOODPEOPLE_NOMINATION_PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)
+
+
+class NominationForm(forms.ModelForm):
+    """A resident's nomination: name and deed required; the photo, if any, a real small image."""
+
+    photo = forms.ImageField(label="照片", required=False)
+
+    class Meta:
+        model = Nomination
+        fields = ["name", "category", "deed", "photo", "nominator", "contact"]
+        error_messages = {
+            "name": {"required": "请填写被推荐人的姓名。"},
+            "deed": {"required": "请写下他（她）的事迹。"},
+        }
+        widgets = {"deed": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > photo_max_bytes():
+            raise forms.ValidationError(
+                "照片太大（%(size)s），请上传不超过 %(limit)s 的图片。",
+                params={
+                    "size": filesizeformat(photo.size),
+                    "limit": filesizeformat(photo_max_bytes()),
+                },
+            )
+        return photo
+
+    @transaction.atomic
+    def save_for(self, board):
+        nomination = self.save(commit=False)
+        nomination.board = board
+        nomination.save()
+        return nomination

@@ -1,0 +1,161 @@
+"""Brand projects (品牌项目) and the city-wide showcase that lists them."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.images import prefetch_renditions
+from goodpeople.admin_forms import StationPageForm
+from goodpeople.models.places import CommunityPage, DistrictPage
+
+CARD_IMAGE_SPEC = "fill-400x250"
+PHOTO_SPECS = ("fill-400x250", "width-1000")
+
+
+class ProjectCategory(models.TextChoices):
+    ELDERLY = "elderly", "助老助残"
+    CHILDREN = "children", "关爱未成年人"
+    ENVIRONMENT = "environment", "环境保护"
+    CIVILITY = "civility", "文明劝导"
+    NEIGHBOURS = "neighbours", "邻里互助"
+    CULTURE = "culture", "文化体育"
+
+
+class BrandProjectPage(Page):
+    """A community's signature volunteer project, chosen from its residents' needs."""
+
+    category = models.CharField("项目类别", max_length=12, choices=ProjectCategory.choices)
+    summary = models.CharField("一句话介绍", max_length=200, blank=True)
+    need = models.TextField("居民需求", help_text="需求调查发现了什么，这个项目回应哪项需求")
+    activities = models.TextField("志愿者做什么")
+    schedule = models.CharField("时间", max_length=100, blank=True, help_text="例如：每周六上午")
+    venue = models.CharField("地点", max_length=200, blank=True)
+    how_to_join = models.TextField("如何参与", blank=True)
+    unit_role = models.TextField("帮扶单位的参与", blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="封面图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("category"),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+        FieldPanel("need"),
+        FieldPanel("activities"),
+        MultiFieldPanel(
+            [FieldPanel("schedule"), FieldPanel("venue"), FieldPanel("how_to_join")],
+            heading="时间、地点与参与方式",
+        ),
+        FieldPanel("unit_role"),
+        InlinePanel("photos", label="照片"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("need"),
+        index.SearchField("activities"),
+        index.FilterField("category"),
+    ]
+    base_form_class = StationPageForm
+
+    parent_page_types = ["goodpeople.CommunityPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "品牌项目"
+        verbose_name_plural = "品牌项目"
+
+    def community(self):
+        return self.get_parent().specific
+
+    def photo_list(self) -> list:
+        return list(prefetch_renditions(self.photos.select_related("image"), "image", *PHOTO_SPECS))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["community"] = self.community()
+        context["photos"] = self.photo_list()
+        return context
+
+
+class ProjectPhoto(Orderable):
+    page = ParentalKey(BrandProjectPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="照片", on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField("说明", max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "照片"
+        verbose_name_plural = "照片"
+
+
+class BrandShowcasePage(Page):
+    """品牌项目展示: every published brand project, filtered by district and category."""
+
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["goodpeople.CommunitySectionPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "品牌项目展示"
+        verbose_name_plural = "品牌项目展示"
+
+    def districts(self) -> list[DistrictPage]:
+        return list(DistrictPage.objects.live().public().descendant_of(self.get_parent()))
+
+    def projects(self, district: DistrictPage | None, category: str | None) -> list:
+        """Published projects, each annotated with its community and district (fixed queries)."""
+        projects = BrandProjectPage.objects.live().public().select_related("cover")
+        if district is not None:
+            projects = projects.descendant_of(district)
+        if category:
+            projects = projects.filter(category=category)
+        projects = list(prefetch_renditions(projects.order_by("path"), "cover", CARD_IMAGE_SPEC))
+        community_paths = {p.path[: -Page.steplen] for p in projects}
+        communities = {c.path: c for c in CommunityPage.objects.filter(path__in=community_paths)}
+        districts = {
+            d.path: d
+            for d in DistrictPage.objects.filter(
+                path__in={path[: -Page.steplen] for path in community_paths}
+            )
+        }
+        for project in projects:
+            project.community_page = communities.get(project.path[: -Page.steplen])
+            project.district_page = districts.get(project.path[: -2 * Page.steplen])
+        return projects
+
+    def chosen_filters(self, request, districts) -> tuple[DistrictPage | None, str | None]:
+        """The district and category picked in the query string; unknown values mean 'all'."""
+        district_id = request.GET.get("district", "")
+        district = next((d for d in districts if str(d.pk) == district_id), None)
+        category = request.GET.get("category")
+        return district, category if category in ProjectCategory.values else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        districts = self.districts()
+        district, category = self.chosen_filters(request, districts)
+        context.update(
+            districts=districts,
+            categories=ProjectCategory.choices,
+            chosen_district=district,
+            chosen_category=category,
+            projects=self.projects(district, category),
+        )
+        return context

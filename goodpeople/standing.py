@@ -1,0 +1,103 @@
+"""The 五个一 standing of each community, computed from its content, never typed in."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Max
+from django.utils import timezone
+from wagtail.models import Page
+
+from goodpeople.models import BoardEntry, BrandProjectPage, CommunityPage, GoodPeopleBoardPage
+
+DEFAULT_BOARD_FRESH_DAYS = 90
+
+
+def board_fresh_days() -> int:
+    """How recent a board's newest entry must be to count as kept current."""
+    return getattr(settings, "GOODPEOPLE_BOARD_FRESH_DAYS", DEFAULT_BOARD_FRESH_DAYS)
+
+
+@dataclass
+class Standing:
+    """One community's five marks, with the facts behind them."""
+
+    community: CommunityPage
+    station: bool
+    brand_project: bool
+    board_updated_on: datetime.date | None
+    board_fresh: bool
+    signage: bool
+    volunteer_team: bool
+
+    MARKS = [
+        ("station", "一个工作站点"),
+        ("brand_project", "一个品牌项目"),
+        ("board_fresh", "一个宣传阵地"),
+        ("signage", "一个公益氛围"),
+        ("volunteer_team", "一个志愿队伍"),
+    ]
+
+    @property
+    def marks(self) -> list[tuple[str, bool]]:
+        return [(label, getattr(self, key)) for key, label in self.MARKS]
+
+    @property
+    def score(self) -> int:
+        return sum(ok for _, ok in self.marks)
+
+
+def community_prefix(path: str, community_depth: int) -> str:
+    return path[: community_depth * Page.steplen]
+
+
+def standings(communities: list[CommunityPage], today: datetime.date | None = None) -> list:
+    """The standing of each community, in three queries however many there are."""
+    today = today or timezone.localdate()
+    if not communities:
+        return []
+    depth = communities[0].depth
+    projects = {
+        community_prefix(path, depth)
+        for path in BrandProjectPage.objects.live()
+        .public()
+        .filter(depth=depth + 1)
+        .values_list("path", flat=True)
+    }
+    board_paths = dict(
+        GoodPeopleBoardPage.objects.live()
+        .public()
+        .filter(depth=depth + 1)
+        .values_list("pk", "path")
+    )
+    latest_by_board = dict(
+        BoardEntry.objects.filter(board_id__in=board_paths)
+        .values("board_id")
+        .annotate(latest=Max("listed_on"))
+        .values_list("board_id", "latest")
+    )
+    board_updated: dict[str, datetime.date] = {}
+    for board_id, latest in latest_by_board.items():
+        prefix = community_prefix(board_paths[board_id], depth)
+        if prefix not in board_updated or latest > board_updated[prefix]:
+            board_updated[prefix] = latest
+    fresh_since = today - datetime.timedelta(days=board_fresh_days())
+    result = []
+    for community in communities:
+        updated_on = board_updated.get(community.path)
+        result.append(
+            Standing(
+                community=community,
+                station=community.station_details_complete,
+                brand_project=community.path in projects,
+                board_updated_on=updated_on,
+                board_fresh=updated_on is not None and updated_on >= fresh_since,
+                signage=community.signage_count > 0 and community.signage_photo_id is not None,
+                volunteer_team=community.volunteer_team_size > 0,
+            )
+        )
+    return result
+
+
+def standing_for(community: CommunityPage) -> Standing:
+    return standings([community])[0]

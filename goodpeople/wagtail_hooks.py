@@ -1,0 +1,116 @@
+"""Admin wiring: snippets, the standing report, and the rules that keep stations apart."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from goodpeople.models import CommunityPage, Nomination, PairedUnit
+from goodpeople.views import standing_report
+
+
+class PairedUnitViewSet(SnippetViewSet):
+    model = PairedUnit
+    icon = "group"
+    menu_label = "帮扶单位"
+    list_display = ["name", "kind", "level"]
+    list_filter = ["kind", "level"]
+    search_fields = ["name"]
+    add_to_admin_menu = True
+    menu_order = 310
+
+
+def nominations_for(user):
+    """The nominations user may handle: every one for the office, its own boards' for a station."""
+    nominations = Nomination.objects.select_related("board")
+    if user.is_superuser or user.has_perm("goodpeople.view_standing"):
+        return nominations
+    communities = CommunityPage.objects.filter(station__group__in=user.groups.all())
+    own = Q()
+    for community in communities:
+        own |= Q(board__path__startswith=community.path)
+    return nominations.filter(own) if communities else nominations.none()
+
+
+class NominationEditView(EditView):
+    def get_object(self, queryset=None):
+        nomination = super().get_object(queryset)
+        if not nominations_for(self.request.user).filter(pk=nomination.pk).exists():
+            raise Http404
+        return nomination
+
+
+class NominationViewSet(SnippetViewSet):
+    model = Nomination
+    icon = "user"
+    menu_label = "好人推荐"
+    list_display = ["name", "board", "status", "submitted_at"]
+    list_filter = ["status"]
+    add_to_admin_menu = True
+    menu_order = 311
+    edit_view_class = NominationEditView
+
+    def get_queryset(self, request):
+        return nominations_for(request.user)
+
+
+register_snippet(PairedUnitViewSet)
+register_snippet(NominationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def standing_urls():
+    return [path("standing/", standing_report, name="goodpeople_standing")]
+
+
+class StandingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("goodpeople.view_standing")
+
+
+@hooks.register("register_admin_menu_item")
+def standing_menu_item():
+    return StandingMenuItem(
+        "五个一达标", reverse("goodpeople_standing"), icon_name="table", order=312
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_drafts_from_chooser(pages, request):
+    """Choosers list published pages and the pages the user may explore, nothing else.
+
+    Wagtail's chooser lists every page; a station would otherwise read other stations'
+    draft titles there.
+    """
+    if request.user.is_superuser:
+        return pages
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+def turn_publish_into_submission(request, can_publish: bool) -> None:
+    """A publish click by someone who may not publish becomes a submission for moderation.
+
+    Wagtail would silently save a draft instead, and a station would believe it was live.
+    """
+    if request.method == "POST" and "action-publish" in request.POST and not can_publish:
+        post = request.POST.copy()
+        del post["action-publish"]
+        post["action-submit"] = "action-submit"
+        request.POST = post
+
+
+@hooks.register("before_edit_page")
+def submit_instead_of_publishing_edit(request, page):
+    turn_publish_into_submission(request, page.permissions_for_user(request.user).can_publish())
+
+
+@hooks.register("before_create_page")
+def submit_instead_of_publishing_create(request, parent_page, page_class):
+    turn_publish_into_submission(
+        request, parent_page.permissions_for_user(request.user).can_publish_subpage()
+    )
