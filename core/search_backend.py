@@ -132,7 +132,8 @@ def matching(queryset: QuerySet, query, backend=None, operator: str | None = Non
     # The search runs over the whole model: Wagtail's search accepts only plain filters on
     # indexed fields, and queryset's filters and annotations apply to the matches anyway.
     every = queryset.model._default_manager.all()
-    results = backend.search(query, every, operator=operator, order_by_relevance=False)
+    # "and" also for search engines, whose default is "or": 八里湖社区 means all its words.
+    results = backend.search(query, every, operator=operator or "and", order_by_relevance=False)
     if isinstance(results, EmptySearchResults):
         return queryset.none()
     if hasattr(results, "get_queryset"):

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .search import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -123,8 +125,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "九江文明网"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-# Wagtail's database search with Chinese word segmentation (core/chinese.py); see README.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+# Wagtail's database search with Chinese word segmentation (core/chinese.py), or a search
+# engine with a Chinese analyzer when SEARCH_ENGINE says so; see README, "Search".
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
