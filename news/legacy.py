@@ -44,8 +44,8 @@ VIEWS_RE = re.compile(r"^\d[\d,]*$")
 SUBTITLE_SEPARATOR = "——"
 
 
-class LegacyFormatError(ValueError):
-    """The file is not a scraped article page we can read; the message is for editors."""
+class LegacyImportError(ValueError):
+    """Why a file cannot be imported (unreadable, malformed, no site), told to editors."""
 
 
 def clean_line(line: str) -> str:
@@ -93,12 +93,12 @@ def parse_date(text: str) -> datetime.datetime:
     """The old page's date (and time, when shown) as an aware datetime in Asia/Shanghai."""
     match = DATE_RE.match(text)
     if not match:
-        raise LegacyFormatError(f"日期无法识别：“{text}”（应为 2014-11-07 这样的格式）")
+        raise LegacyImportError(f"日期无法识别：“{text}”（应为 2014-11-07 这样的格式）")
     parts = [int(group) if group else 0 for group in match.groups()]
     try:
         return datetime.datetime(*parts, tzinfo=LEGACY_TIME_ZONE)
     except ValueError as error:
-        raise LegacyFormatError(f"日期无法识别：“{text}”（不存在这一天）") from error
+        raise LegacyImportError(f"日期无法识别：“{text}”（不存在这一天）") from error
 
 
 def parse_meta(line: str) -> dict[str, str]:
@@ -120,40 +120,40 @@ def find_line(lines: list[str], pattern: re.Pattern, start: int = 0) -> int | No
 
 
 def parse_legacy_page(text: str) -> LegacyArticle:
-    """Read one scraped page; raise LegacyFormatError saying what is missing or wrong."""
+    """Read one scraped page; raise LegacyImportError saying what is missing or wrong."""
     lines = [clean_line(line) for line in text.splitlines()]
 
     crumb_at = find_line(lines, BREADCRUMB_RE)
     if crumb_at is None:
-        raise LegacyFormatError("没有找到面包屑导航行（“首页 > … > 栏目”），无法确定栏目")
+        raise LegacyImportError("没有找到面包屑导航行（“首页 > … > 栏目”），无法确定栏目")
     crumbs = [crumb.strip() for crumb in lines[crumb_at].split(">")]
     channel = crumbs[-1]
     if len(crumbs) < 2 or not channel:
-        raise LegacyFormatError(f"面包屑导航行中没有栏目：“{lines[crumb_at]}”")
+        raise LegacyImportError(f"面包屑导航行中没有栏目：“{lines[crumb_at]}”")
 
     meta_at = find_line(lines, META_LINE_RE, crumb_at + 1)
     if meta_at is None:
-        raise LegacyFormatError("没有找到日期行（“日期:…  来源:…  访问量:…”）")
+        raise LegacyImportError("没有找到日期行（“日期:…  来源:…  访问量:…”）")
     title_lines = [line for line in lines[crumb_at + 1 : meta_at] if line]
     if not title_lines:
-        raise LegacyFormatError("没有找到标题行（应在面包屑导航行和日期行之间）")
+        raise LegacyImportError("没有找到标题行（应在面包屑导航行和日期行之间）")
     if len(title_lines) > 1:
-        raise LegacyFormatError(f"面包屑导航行和日期行之间有 {len(title_lines)} 行，应只有标题一行")
+        raise LegacyImportError(f"面包屑导航行和日期行之间有 {len(title_lines)} 行，应只有标题一行")
     title, subtitle = split_title(title_lines[0])
     if not title:
-        raise LegacyFormatError(f"标题为空：“{title_lines[0]}”")
+        raise LegacyImportError(f"标题为空：“{title_lines[0]}”")
 
     meta = parse_meta(lines[meta_at])
     if not meta.get("日期"):
-        raise LegacyFormatError(f"日期行中没有日期：“{lines[meta_at]}”")
+        raise LegacyImportError(f"日期行中没有日期：“{lines[meta_at]}”")
     published_at = parse_date(meta["日期"])
 
     like_at = find_line(lines, LIKE_LINE_RE, meta_at + 1)
     if like_at is None:
-        raise LegacyFormatError("没有找到“已有 N 人赞过”一行，无法确定正文在哪里结束")
+        raise LegacyImportError("没有找到“已有 N 人赞过”一行，无法确定正文在哪里结束")
     paragraphs = tuple(line for line in lines[meta_at + 1 : like_at] if line)
     if not paragraphs:
-        raise LegacyFormatError("正文为空（日期行和“已有 N 人赞过”之间没有文字）")
+        raise LegacyImportError("正文为空（日期行和“已有 N 人赞过”之间没有文字）")
 
     return LegacyArticle(
         title=title,
@@ -173,11 +173,11 @@ def read_legacy_file(path: Path) -> LegacyArticle:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise LegacyFormatError(
+        raise LegacyImportError(
             f"不是 UTF-8 编码的文本（第 {error.start} 个字节无法解码），请先转换为 UTF-8"
         ) from error
     except OSError as error:
-        raise LegacyFormatError(f"无法读取文件：{error.strerror}") from error
+        raise LegacyImportError(f"无法读取文件：{error.strerror}") from error
     return parse_legacy_page(text)
 
 
@@ -205,7 +205,7 @@ def site_home() -> Page:
     """The default site's home page, under which channels live."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        raise LegacyFormatError("网站还没有首页（没有默认站点），请先建立站点")
+        raise LegacyImportError("网站还没有首页（没有默认站点），请先建立站点")
     return site.root_page
 
 
@@ -332,7 +332,7 @@ def import_file(path: Path) -> ImportResult:
         article = read_legacy_file(path)
         with transaction.atomic():
             status, message, page = save_article(article)
-    except LegacyFormatError as error:
+    except LegacyImportError as error:
         return ImportResult(path, Status.FAILED, str(error))
     except ValidationError as error:
         return ImportResult(path, Status.FAILED, f"内容不符合要求（{describe(error)}）")

@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from home.factories import make_site_home
 from news.factories import ChannelPageFactory
-from news.legacy import LegacyFormatError, parse_legacy_page
+from news.legacy import LegacyImportError, parse_legacy_page, read_legacy_file
 from news.models import ArticlePage, ArticleStats, ChannelPage
 
 SAMPLES = Path(__file__).resolve().parent / "legacy_samples"
@@ -60,7 +60,7 @@ class ScratchFilesMixin:
         return path
 
 
-class ParseTests(SimpleTestCase):
+class ParseTests(ScratchFilesMixin, SimpleTestCase):
     def test_keeps_title_date_source_channel_and_body_only(self):
         article = parse_legacy_page(YAOWEN.read_text(encoding="utf-8"))
         self.assertEqual(article.title, "我市开展“学雷锋日”志愿服务集中行动")
@@ -95,6 +95,13 @@ class ParseTests(SimpleTestCase):
             parse_legacy_page(text).legacy_key, parse_legacy_page(rescraped).legacy_key
         )
 
+    def test_windows_line_endings_and_byte_order_mark_are_read(self):
+        windows = self.scratch / "windows.txt"
+        windows.write_bytes(
+            YAOWEN.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8-sig")
+        )
+        self.assertEqual(read_legacy_file(windows), read_legacy_file(YAOWEN))
+
     def test_malformed_pages_say_what_is_wrong(self):
         text = YAOWEN.read_text(encoding="utf-8")
         title_line = "    我市开展“学雷锋日”志愿服务集中行动 ——全市213个社区同步开展便民服务\n"
@@ -112,7 +119,7 @@ class ParseTests(SimpleTestCase):
             "没有找到“已有 N 人赞过”一行": text.replace("已有 12 人赞过", "点赞"),
         }
         for message, broken in cases.items():
-            with self.subTest(message), self.assertRaisesMessage(LegacyFormatError, message):
+            with self.subTest(message), self.assertRaisesMessage(LegacyImportError, message):
                 parse_legacy_page(broken)
 
 
