@@ -17,6 +17,13 @@ from wagtail.models import Page
 
 from core import chinese
 from core.search_backend import matching, plain_text
+from goodpeople.models import (
+    BrandProjectPage,
+    CommunityPage,
+    DistrictPage,
+    GoodPeopleBoardPage,
+    NoticePage,
+)
 from news.models import ArticlePage, ChannelPage, TopicPage
 
 PAGE_SIZE = 15
@@ -46,11 +53,19 @@ class SearchableType:
 
 SEARCHABLE_TYPES: list[SearchableType] = [
     SearchableType("article", ArticlePage, "文章", "date", "tagged_items__tag"),
+    SearchableType("notice", NoticePage, "公示公告", "date"),
+    SearchableType("community", CommunityPage, "社区"),
+    SearchableType("board", GoodPeopleBoardPage, "身边好人榜"),
+    SearchableType("project", BrandProjectPage, "品牌项目"),
     SearchableType("topic", TopicPage, "专题"),
 ]
 
 # Filters "under this page" by name; the page types are also where a hit says it lives.
-WITHIN_FILTERS: dict[str, type[Page]] = {"channel": ChannelPage}
+WITHIN_FILTERS: dict[str, type[Page]] = {
+    "channel": ChannelPage,
+    "district": DistrictPage,
+    "community": CommunityPage,
+}
 PLACE_TYPES: list[type[Page]] = list(WITHIN_FILTERS.values())
 
 

@@ -8,7 +8,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -42,6 +44,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
         index.SearchField("intro"),
         index.RelatedFields("entries", [index.SearchField("name"), index.SearchField("deed")]),
     ]
+    api_fields = [APIField("intro"), APIField("entries")]
     base_form_class = StationPageForm
 
     parent_page_types = ["goodpeople.CommunityPage"]
@@ -145,6 +148,13 @@ class BoardEntry(Orderable):
         FieldPanel("photo"),
         FieldPanel("deed"),
         FieldPanel("listed_on"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("category"),
+        APIField("deed"),
+        APIField("listed_on"),
+        APIField("photo", serializer=ImageRenditionField("fill-240x300")),
     ]
 
     class Meta(Orderable.Meta):

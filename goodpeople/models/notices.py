@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -41,6 +43,14 @@ class NoticePage(Page):
         InlinePanel("attachments", label="附件"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
+    api_fields = [
+        APIField("date"),
+        APIField("publisher"),
+        APIField("publicity_start"),
+        APIField("publicity_end"),
+        APIField("publicity_status", serializer=serializers.CharField(read_only=True)),
+        APIField("body"),
+    ]
     base_form_class = StationPageForm
 
     parent_page_types = ["news.ChannelPage", "goodpeople.CommunityPage"]

@@ -8,10 +8,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from goodpeople.admin_forms import StationPageForm
+from goodpeople.api import FiveOnesField, PairingsField
 
 
 class CommunitySectionPage(Page):
@@ -62,6 +64,7 @@ class DistrictPage(Page):
     intro = models.TextField("简介", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
+    api_fields = [APIField("kind"), APIField("intro")]
 
     parent_page_types = ["goodpeople.CommunitySectionPage"]
     subpage_types = ["goodpeople.CommunityPage"]
@@ -133,6 +136,20 @@ class CommunityPage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("subdistrict"),
+    ]
+    api_fields = [
+        APIField("subdistrict"),
+        APIField("intro"),
+        APIField("station_sign"),
+        APIField("station_head"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("opening_hours"),
+        APIField("signage_count"),
+        APIField("signage_photo"),
+        APIField("volunteer_team_size"),
+        APIField("pairings", serializer=PairingsField()),
+        APIField("five_ones", serializer=FiveOnesField()),
     ]
     base_form_class = StationPageForm
 

@@ -3,6 +3,8 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -63,6 +65,18 @@ class BrandProjectPage(Page):
         index.SearchField("need"),
         index.SearchField("activities"),
         index.FilterField("category"),
+    ]
+    api_fields = [
+        APIField("category"),
+        APIField("summary"),
+        APIField("need"),
+        APIField("activities"),
+        APIField("schedule"),
+        APIField("venue"),
+        APIField("how_to_join"),
+        APIField("unit_role"),
+        APIField("cover"),
+        APIField("cover_large", serializer=ImageRenditionField("width-1200", source="cover")),
     ]
     base_form_class = StationPageForm
 
