@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,6 +63,10 @@ def browser(monkeypatch) -> Iterator[Browser]:
             yield chromium
         finally:
             chromium.close()
+            # Database calls made while Playwright's loop ran got their own connections,
+            # which nothing else closes; left open they stop PostgreSQL dropping the test
+            # database at the end of the run.
+            connections.close_all()
 
 
 def collect_errors(page: Page) -> list[str]:

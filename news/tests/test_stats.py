@@ -100,6 +100,10 @@ class CounterTests(TestCase):
 
 @unittest.skipUnless(connection.vendor == "postgresql", "concurrency is tested on PostgreSQL")
 class ConcurrentLikeTests(TransactionTestCase):
+    # Another transactional test (the browser tests) may have flushed what migrations
+    # created (the root page, the default locale); this brings it back first.
+    serialized_rollback = True
+
     def test_n_concurrent_likes_from_n_visitors_add_exactly_n(self):
         home = make_site_home()
         channel = ChannelPageFactory(parent=home, slug="news")
