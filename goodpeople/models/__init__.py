@@ -1,6 +1,15 @@
 """Communities, stations, boards, projects and notices; one module per concern."""
 
 from goodpeople.models.boards import BoardEntry, Category, GoodPeopleBoardPage, Nomination
+from goodpeople.models.ledger import (
+    Certificate,
+    Commendation,
+    HourExchange,
+    Inspection,
+    RecordCorrection,
+    ServiceRecord,
+    Volunteer,
+)
 from goodpeople.models.notices import NoticeAttachment, NoticePage
 from goodpeople.models.places import (
     CommunityPage,
@@ -20,6 +29,13 @@ from goodpeople.models.projects import (
 from goodpeople.models.workflows import OfficeApprovalTask
 
 __all__ = [
+    "Certificate",
+    "Commendation",
+    "HourExchange",
+    "Inspection",
+    "RecordCorrection",
+    "ServiceRecord",
+    "Volunteer",
     "BoardEntry",
     "BrandProjectPage",
     "BrandShowcasePage",
