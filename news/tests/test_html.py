@@ -28,6 +28,7 @@ class ValidHtmlTests(TestCase):
             f"{channel.url}?tag=wen-ming-chuang-jian",
             self.article.url,
             TopicPage.objects.get().url,
+            "/search/?q=志愿服务",
         ]
         for url in urls:
             with self.subTest(url=url):
