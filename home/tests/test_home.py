@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.tests.utils import count_queries
+from goodpeople.models import CommunitySectionPage
 from home.factories import make_site_home
 from home.models import HomePage
 from news.factories import ArticlePageFactory, ChannelPageFactory
@@ -13,7 +14,7 @@ from news.models import ChannelPage, TopicPage
 class HomeTreeTests(WagtailPageTestCase):
     def test_home_sits_at_the_root_and_holds_channels_and_topics(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ChannelPage, TopicPage})
+        self.assertAllowedSubpageTypes(HomePage, {ChannelPage, TopicPage, CommunitySectionPage})
 
     def test_there_is_only_one_home_page(self):
         make_site_home()

@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.tests.utils import count_queries
+from goodpeople.models import NoticePage
 from home.factories import make_site_home
 from home.models import HomePage
 from news.factories import ArticlePageFactory, ChannelPageFactory, TopicPageFactory
@@ -16,7 +17,9 @@ from news.stats import seed_views
 class TreeRulesTests(WagtailPageTestCase):
     def test_channels_sit_under_home_or_another_channel(self):
         self.assertAllowedParentPageTypes(ChannelPage, {HomePage, ChannelPage})
-        self.assertAllowedSubpageTypes(ChannelPage, {ChannelPage, ArticlePage, TopicPage})
+        self.assertAllowedSubpageTypes(
+            ChannelPage, {ChannelPage, ArticlePage, TopicPage, NoticePage}
+        )
 
     def test_articles_live_only_in_channels_and_have_no_children(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ChannelPage})
