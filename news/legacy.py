@@ -258,9 +258,18 @@ def raises_view_count(page: ArticlePage, views: int | None) -> bool:
     return views is not None and views > page.view_count
 
 
-def save_article(article: LegacyArticle) -> tuple[Status, str, ArticlePage]:
+def edited_by_an_editor(page: ArticlePage) -> bool:
+    """True when someone saved the page in the admin after the import (imports save as nobody)."""
+    latest = page.latest_revision
+    return latest is not None and latest.user_id is not None
+
+
+def save_article(
+    article: LegacyArticle, overwrite: bool = False
+) -> tuple[Status, str, ArticlePage]:
     """Create, update or leave alone the article the file describes; always leave it published.
 
+    An article an editor has changed in the admin is left alone unless `overwrite` is given.
     Call inside a transaction: a channel may be created on the way.
     """
     home = site_home()
@@ -287,6 +296,12 @@ def save_article(article: LegacyArticle) -> tuple[Status, str, ArticlePage]:
         if not raises_view_count(page, article.views):
             return Status.SKIPPED, f"{where}，内容未变", page
         status = Status.UPDATED
+    elif edited_by_an_editor(page) and not overwrite:
+        return (
+            Status.SKIPPED,
+            f"{where}，编辑已在后台修改过，未覆盖（如需覆盖请加 --overwrite）",
+            page,
+        )
     else:
         moving = page.get_parent().pk != channel.pk
         for name, value in article_fields(article).items():
@@ -326,12 +341,12 @@ def describe(error: ValidationError) -> str:
     ) or "；".join(error.messages)
 
 
-def import_file(path: Path) -> ImportResult:
+def import_file(path: Path, overwrite: bool = False) -> ImportResult:
     """Import one scraped file; on any problem nothing of it is written and the result says why."""
     try:
         article = read_legacy_file(path)
         with transaction.atomic():
-            status, message, page = save_article(article)
+            status, message, page = save_article(article, overwrite)
     except LegacyImportError as error:
         return ImportResult(path, Status.FAILED, str(error))
     except ValidationError as error:
@@ -364,7 +379,9 @@ def legacy_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
                 yield file, None
 
 
-def import_paths(paths: Iterable[Path]) -> Iterator[ImportResult]:
+def import_paths(paths: Iterable[Path], overwrite: bool = False) -> Iterator[ImportResult]:
     """Import every file under the given paths, one result per file, in order."""
     for path, problem in legacy_files(paths):
-        yield ImportResult(path, Status.FAILED, problem) if problem else import_file(path)
+        yield (
+            ImportResult(path, Status.FAILED, problem) if problem else import_file(path, overwrite)
+        )

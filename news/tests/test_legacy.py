@@ -219,6 +219,28 @@ class ImportTests(ScratchFilesMixin, TestCase):
         self.assertContains(response, "据统计,当天全市累计共有 3200余名 志愿者参加活动。")
         self.assertNotContains(response, "当天全市共有")
 
+    def test_an_article_edited_in_the_admin_is_not_overwritten_without_asking(self):
+        from django.contrib.auth.models import User
+
+        import_legacy(YAOWEN)
+        article = self.imported("我市开展“学雷锋日”志愿服务集中行动")
+        editor = User.objects.create_superuser("editor")
+        article.author = "编辑补充的作者"
+        article.save_revision(user=editor).publish(user=editor)
+        rescraped = self.variant(YAOWEN, "rescraped.txt", ("当天全市共有", "当天全市累计共有"))
+
+        report, error = import_legacy(rescraped)
+        self.assertIsNone(error)
+        self.assertIn(f"[跳过] {rescraped}", report)
+        self.assertIn("--overwrite", report)
+        article.refresh_from_db()
+        self.assertEqual(article.author, "编辑补充的作者")
+
+        out = io.StringIO()
+        call_command("import_legacy", str(rescraped), "--overwrite", stdout=out)
+        self.assertIn("[更新]", out.getvalue())
+        self.assertContains(self.client.get(article.url), "当天全市累计共有")
+
     def test_changed_channel_moves_the_article(self):
         import_legacy(YAOWEN)
         moved = self.variant(YAOWEN, "moved.txt", ("\xa0>\xa0文明要闻", "\xa0>\xa0文明实践"))

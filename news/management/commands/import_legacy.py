@@ -17,10 +17,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="文件或目录（目录下的 .txt 文件）")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="编辑在后台改过的文章也按旧站内容覆盖（默认跳过）",
+        )
 
     def handle(self, *args, **options):
         counts = dict.fromkeys(Status, 0)
-        for result in import_paths(options["paths"]):
+        for result in import_paths(options["paths"], options["overwrite"]):
             counts[result.status] += 1
             self.stdout.write(getattr(self.style, STYLES[result.status])(str(result)))
         summary = "，".join(f"{status.value} {counts[status]}" for status in Status)
