@@ -4,11 +4,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 from wagtail.models import Page
 
-from goodpeople.models import BoardEntry, BrandProjectPage, CommunityPage, GoodPeopleBoardPage
+from goodpeople.models import (
+    BoardEntry,
+    BrandProjectPage,
+    CommunityPage,
+    GoodPeopleBoardPage,
+    Volunteer,
+)
 
 DEFAULT_BOARD_FRESH_DAYS = 90
 
@@ -52,7 +58,7 @@ def community_prefix(path: str, community_depth: int) -> str:
 
 
 def standings(communities: list[CommunityPage], today: datetime.date | None = None) -> list:
-    """The standing of each community, in three queries however many there are."""
+    """The standing of each community, in four queries however many there are."""
     today = today or timezone.localdate()
     if not communities:
         return []
@@ -81,6 +87,13 @@ def standings(communities: list[CommunityPage], today: datetime.date | None = No
         prefix = community_prefix(board_paths[board_id], depth)
         if prefix not in board_updated or latest > board_updated[prefix]:
             board_updated[prefix] = latest
+    # The volunteer team is the station's roster in the ledger, not a typed-in number.
+    team_sizes = dict(
+        Volunteer.objects.filter(station__community__in=[c.pk for c in communities])
+        .values("station__community_id")
+        .annotate(size=Count("pk"))
+        .values_list("station__community_id", "size")
+    )
     fresh_since = today - datetime.timedelta(days=board_fresh_days())
     result = []
     for community in communities:
@@ -93,7 +106,7 @@ def standings(communities: list[CommunityPage], today: datetime.date | None = No
                 board_updated_on=updated_on,
                 board_fresh=updated_on is not None and updated_on >= fresh_since,
                 signage=community.signage_count > 0 and community.signage_photo_id is not None,
-                volunteer_team=community.volunteer_team_size > 0,
+                volunteer_team=team_sizes.get(community.pk, 0) > 0,
             )
         )
     return result

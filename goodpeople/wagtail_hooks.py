@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from goodpeople import ledger_hooks  # noqa: F401 - registers the volunteer ledger's admin views
 from goodpeople.models import CommunityPage, Nomination, PairedUnit
 from goodpeople.views import standing_report
 

@@ -17,18 +17,23 @@ from django.utils import timezone
 from goodpeople.models import HourExchange, ServiceRecord, Station, Volunteer
 from goodpeople.models.ledger import MAX_HOURS_PER_DAY, validate_hours
 
-ZERO = Decimal("0")
+ZERO = Decimal("0.0")
+
+
+def tenths(value: Decimal | None) -> Decimal:
+    """Hours with one decimal place, as SQLite's sums come back without one."""
+    return (value or ZERO).quantize(Decimal("0.1"))
 
 
 def confirmed_hours(volunteer: Volunteer) -> Decimal:
     """Star hours: the sum of the volunteer's confirmed, uncorrected records."""
     total = ServiceRecord.objects.counted().filter(volunteer=volunteer).aggregate(t=Sum("hours"))
-    return total["t"] or ZERO
+    return tenths(total["t"])
 
 
 def exchanged_hours(volunteer: Volunteer) -> Decimal:
     total = HourExchange.objects.filter(volunteer=volunteer).aggregate(t=Sum("hours"))
-    return total["t"] or ZERO
+    return tenths(total["t"])
 
 
 def hours_by_volunteer(volunteer_ids) -> dict[int, Decimal]:
@@ -39,7 +44,7 @@ def hours_by_volunteer(volunteer_ids) -> dict[int, Decimal]:
         .values_list("volunteer_id")
         .annotate(total=Sum("hours"))
     )
-    return dict(rows)
+    return {volunteer_id: tenths(total) for volunteer_id, total in rows}
 
 
 @dataclass

@@ -1,0 +1,116 @@
+"""Spreadsheet import: every row checked, a report by row number, all or nothing."""
+
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+from openpyxl import Workbook
+
+from goodpeople.ledger.importing import import_records
+from goodpeople.models import ServiceRecord, Volunteer
+from goodpeople.tests.ledger import VolunteerFactory
+from goodpeople.tests.site import build_city
+
+HEADER = ["姓名", "手机号", "身份证号", "活动名称", "服务日期", "服务地点", "服务时长"]
+
+
+def xlsx(rows) -> SimpleUploadedFile:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+
+
+def csv_file(text: str, encoding="utf-8") -> SimpleUploadedFile:
+    return SimpleUploadedFile("台账.csv", text.encode(encoding))
+
+
+class ImportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.city = build_city()
+        cls.station = cls.city.community_a.station
+        cls.known = VolunteerFactory(station=cls.station, name="王秀兰", phone="13812345678")
+
+    def test_good_sheet_imports_every_row_unconfirmed(self):
+        report = import_records(
+            xlsx(
+                [
+                    ["王秀兰", "", "", "爱心理发", datetime.date(2026, 5, 1), "活动室", 2],
+                    ["王秀兰", "", "", "爱心理发", "2026/5/2", "活动室", "1.5"],
+                    ["张新", "13900001111", "", "敬老", "2026年5月3日", "", 3],
+                ]
+            ),
+            self.station,
+            self.city.station_a,
+        )
+        self.assertTrue(report.ok, report.errors)
+        self.assertEqual(report.imported, 3)
+        self.assertEqual(report.new_volunteers, ["张新"])
+        self.assertEqual(self.known.records.count(), 2)
+        self.assertFalse(ServiceRecord.objects.filter(confirmed_by__isnull=False).exists())
+        self.assertTrue(Volunteer.objects.filter(name="张新", station=self.station).exists())
+
+    def test_bad_sheet_imports_nothing_and_names_each_row(self):
+        report = import_records(
+            xlsx(
+                [
+                    ["王秀兰", "", "", "爱心理发", "2026-05-01", "", 2],
+                    ["王秀兰", "", "", "爱心理发", "2026-13-01", "", 2],
+                    ["王秀兰", "", "", "爱心理发", "2026-05-02", "", "1.2"],
+                    ["李四", "", "", "巡逻", "2026-05-02", "", 2],
+                    ["王秀兰", "", "", "通宵", "2026-05-01", "", 23],
+                    ["", "", "", "巡逻", "2026-05-02", "", 2],
+                ]
+            ),
+            self.station,
+            self.city.station_a,
+        )
+        self.assertFalse(report.ok)
+        text = "\n".join(report.errors)
+        self.assertIn("第 3 行：没有“2026-13-01”这一天", text)
+        self.assertIn("第 4 行：时长以半小时为单位", text)
+        self.assertIn("第 5 行：“李四”不在本站名册中", text)
+        self.assertIn("超过一天 24 小时", text)
+        self.assertIn("第 7 行：“姓名”为空", text)
+        self.assertFalse(ServiceRecord.objects.exists())
+        self.assertFalse(Volunteer.objects.filter(name="李四").exists())
+
+    def test_csv_in_gbk_and_missing_columns(self):
+        report = import_records(
+            csv_file("姓名,活动名称,服务日期,服务时长\n王秀兰,巡逻,2026-05-01,2\n", "gbk"),
+            self.station,
+            self.city.station_a,
+        )
+        self.assertTrue(report.ok, report.errors)
+        report = import_records(csv_file("姓名,日期\n王秀兰,2026-05-01\n"), self.station, None)
+        self.assertEqual(report.errors, ["第一行缺少这些列：活动名称、服务时长。"])
+        report = import_records(SimpleUploadedFile("a.pdf", b"%PDF"), self.station, None)
+        self.assertIn("只能导入", report.errors[0])
+
+    def test_import_view_shows_the_report(self):
+        self.client.force_login(self.city.station_a)
+        url = reverse("goodpeople_ledger:import")
+        response = self.client.post(
+            url,
+            {
+                "station": self.station.pk,
+                "file": xlsx([["王秀兰", "", "", "巡逻", "2026-05-01", "", "abc"]]),
+            },
+        )
+        self.assertContains(response, "没有导入任何记录")
+        self.assertContains(response, "第 2 行：时长“abc”不是数字")
+        response = self.client.post(
+            url,
+            {
+                "station": self.station.pk,
+                "file": xlsx([["王秀兰", "", "", "巡逻", "2026-05-01", "", 2]]),
+            },
+        )
+        self.assertContains(response, "已导入 1 条记录")
