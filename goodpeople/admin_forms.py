@@ -4,6 +4,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 
 
 def foreign_media(values, user) -> list[str]:
@@ -12,11 +13,9 @@ def foreign_media(values, user) -> list[str]:
     Wagtail hides them from its choosers, but a form post may still name any id; stations
     publish their residents' photos, so one station may not reuse another's.
     """
-    # The policies look the models up when built, so not while models are loading.
-    from wagtail.documents.permissions import permission_policy as document_policy
-    from wagtail.images.permissions import permission_policy as image_policy
-
     Image, Document = get_image_model(), get_document_model()
+    image_policy = policy_registry.get_by_type(Image)
+    document_policy = policy_registry.get_by_type(Document)
     image_ids = {v.pk for v in values if isinstance(v, Image)}
     document_ids = {v.pk for v in values if isinstance(v, Document)}
     allowed_images = set(
@@ -43,6 +42,8 @@ class StationPageForm(WagtailAdminPageForm):
     def chosen_media(self) -> list:
         values = list(self.cleaned_data.values())
         for formset in self.formsets.values():
+            # Formsets are validated after the form; validate them now to read their choices.
+            formset.is_valid()
             for form in formset.forms:
                 if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE"):
                     values.extend(form.cleaned_data.values())

@@ -17,7 +17,11 @@ def photo_max_bytes() -> int:
 class NominationForm(forms.ModelForm):
     """A resident's nomination: name and deed required; the photo, if any, a real small image."""
 
-    photo = forms.ImageField(label="照片", required=False)
+    photo = forms.ImageField(
+        label="照片",
+        required=False,
+        error_messages={"invalid_image": "无法识别这张照片：请上传 JPG、PNG 等格式的图片。"},
+    )
 
     class Meta:
         model = Nomination

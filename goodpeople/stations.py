@@ -47,37 +47,55 @@ def shared_collection() -> Collection:
     return child_collection(Collection.get_first_root_node(), SHARED_COLLECTION)
 
 
-def station_group_name(community: CommunityPage) -> str:
-    district = community.get_parent()
-    return f"{district.title}{community.title}工作站"
+def permissions_by_codename(codenames: list[str]) -> dict[str, Permission]:
+    return {p.codename: p for p in Permission.objects.filter(codename__in=codenames)}
 
 
 @transaction.atomic
 def ensure_station(community: CommunityPage) -> Station:
-    """The community's station group and collection with their permissions; safe to repeat."""
-    station = Station.objects.filter(community=community).select_related("group").first()
+    """The community's station group and collection with their permissions; safe to repeat.
+
+    Missing permissions are added in bulk: onboarding calls this for every community of a city.
+    """
+    station = (
+        Station.objects.filter(community=community).select_related("group", "collection").first()
+    )
     if station is None:
         district = community.get_parent()
         stations_root = child_collection(Collection.get_first_root_node(), STATIONS_COLLECTION)
-        district_collection = child_collection(stations_root, district.title)
-        collection = child_collection(district_collection, community.title)
-        group, _ = Group.objects.get_or_create(name=station_group_name(community))
+        collection = child_collection(
+            child_collection(stations_root, district.title), community.title
+        )
+        group, _ = Group.objects.get_or_create(name=f"{district.title}{community.title}工作站")
         station = Station.objects.create(community=community, group=group, collection=collection)
     group = station.group
-    group.permissions.add(*Permission.objects.filter(codename__in=STATION_MODEL_PERMISSIONS))
-    for codename in STATION_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=community, permission=permission(codename)
+    perms = permissions_by_codename(
+        STATION_MODEL_PERMISSIONS + STATION_PAGE_PERMISSIONS + STATION_MEDIA_PERMISSIONS
+    )
+    group.permissions.add(*(perms[c] for c in STATION_MODEL_PERMISSIONS))
+    has_page = set(
+        GroupPagePermission.objects.filter(group=group, page=community).values_list(
+            "permission__codename", flat=True
         )
+    )
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=community, permission=perms[c])
+        for c in STATION_PAGE_PERMISSIONS
+        if c not in has_page
+    )
     shared = shared_collection()
-    for collection, codenames in [
-        (station.collection, STATION_MEDIA_PERMISSIONS),
-        (shared, SHARED_MEDIA_PERMISSIONS),
-    ]:
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission(codename)
-            )
+    wanted = [(station.collection, c) for c in STATION_MEDIA_PERMISSIONS]
+    wanted += [(shared, c) for c in SHARED_MEDIA_PERMISSIONS]
+    has_media = set(
+        GroupCollectionPermission.objects.filter(group=group).values_list(
+            "collection_id", "permission__codename"
+        )
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=group, collection=collection, permission=perms[c])
+        for collection, c in wanted
+        if (collection.pk, c) not in has_media
+    )
     return station
 
 
@@ -90,8 +108,8 @@ def ensure_moderation(section: Page) -> Workflow:
             codename__in=["access_admin", "view_standing", "view_nomination"]
         )
     )
-    # Reviewers edit (to fix a typo before approving) but publish only by approving.
-    for codename in ["add_page", "change_page"]:
+    # Approving publishes as the reviewer, so Wagtail requires the reviewer to hold publish.
+    for codename in ["add_page", "change_page", "publish_page"]:
         GroupPagePermission.objects.get_or_create(
             group=reviewers, page=section, permission=permission(codename)
         )

@@ -14,6 +14,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from core.models import FriendLink, SiteSettings
+from goodpeople.demo import load_goodpeople_demo
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
 from news.stats import seed_views
@@ -314,4 +315,11 @@ def load_demo() -> dict:
     ensure_topic(channels)
     ensure_settings(home, channels)
     accounts = ensure_accounts(home)
+    section, station_accounts = load_goodpeople_demo(
+        home, channels["公示公告"], DEMO_PASSWORD, EDITOR_GROUP
+    )
+    if home.community_section_id != section.pk:
+        home.community_section = section
+        home.save_revision().publish()
+    accounts += station_accounts
     return {"home": home, "articles_created": created, "accounts": accounts}

@@ -1,0 +1,279 @@
+"""Demo communities for `manage.py load_demo` (called from home/demo.py): onboarded from the
+shipped sample sheet, then filled the way stations and the office would fill them."""
+
+import datetime
+import io
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, WorkflowState
+
+from goodpeople.models import (
+    BoardEntry,
+    BrandProjectPage,
+    BrandShowcasePage,
+    Category,
+    CommunityPage,
+    CommunitySectionPage,
+    GoodPeopleBoardPage,
+    NoticePage,
+    ProjectCategory,
+)
+from goodpeople.onboarding import import_rows, read_sheet, validate
+from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collection
+
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
+DEMO_TODAY = datetime.date(2026, 11, 20)
+FILLED_COMMUNITIES = 12
+STATION_USERS = [("gantang", "甘棠社区"), ("yuliang", "庾亮社区")]
+OFFICE_PERMISSIONS = ["view_standing", "view_nomination", "change_nomination"]
+
+ENTRIES = [
+    (
+        "张秀英",
+        Category.HELPING,
+        "退休教师张秀英每天下午在家中义务辅导社区孩子功课，十年没有间断。",
+    ),
+    (
+        "刘建华",
+        Category.BRAVE,
+        "刘建华在长江边跳入水中救起落水儿童，随后悄然离开，被居民多方寻找才知其名。",
+    ),
+    ("陈桂兰", Category.HONEST, "陈桂兰经营小卖部三十年，捡到顾客遗失的钱包总是原样奉还。"),
+    (
+        "王志强",
+        Category.DEDICATED,
+        "社区网格员王志强熟悉辖区每一户，深夜接到求助电话也第一时间赶到。",
+    ),
+    ("李红梅", Category.FILIAL, "李红梅照顾瘫痪在床的婆婆十二年，邻里称她是“最美儿媳”。"),
+]
+PROJECTS = [
+    (
+        "银发关爱·爱心理发",
+        ProjectCategory.ELDERLY,
+        "辖区独居老人多，需求调查中上门理发和量血压呼声最高。",
+    ),
+    ("四点半课堂", ProjectCategory.CHILDREN, "双职工家庭多，孩子放学后无人看管。"),
+    ("洁净家园周末行", ProjectCategory.ENVIRONMENT, "老旧小区楼道杂物多，居民希望环境更整洁。"),
+    ("文明劝导岗", ProjectCategory.CIVILITY, "路口行人闯红灯、电动车不戴头盔现象较多。"),
+    ("邻里守望", ProjectCategory.NEIGHBOURS, "新搬入的住户多，邻里之间互不相识。"),
+]
+PALETTE = [(179, 25, 31), (26, 79, 139), (38, 128, 74), (201, 123, 22), (110, 60, 140)]
+
+
+def portrait(title: str, seed: int, collection: Collection) -> Image:
+    """A generated picture in the station's collection (nothing is downloaded)."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGB", (480, 600), PALETTE[seed % len(PALETTE)])
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([140, 90, 340, 290], fill=(250, 235, 220))
+    draw.rectangle([100, 320, 380, 600], fill=(250, 235, 220))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=80)
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"gp-demo-{seed}.jpg"), collection=collection
+    )
+
+
+def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page
+
+
+def ensure_section(home: Page) -> CommunitySectionPage:
+    section = ensure_page(
+        home,
+        CommunitySectionPage,
+        "shequ",
+        title="社区学雷锋志愿服务站",
+        intro="全市城市社区学雷锋志愿服务站：身边好人榜、品牌项目与公示公告。",
+    )
+    ensure_page(
+        section,
+        BrandShowcasePage,
+        "pinpai",
+        title="社区志愿服务品牌项目",
+        intro="各社区从居民需求出发打造的学雷锋志愿服务品牌项目。",
+    )
+    return section
+
+
+def onboard_sample() -> None:
+    """The sample sheet through the same import the office uses (no accounts)."""
+    rows, errors = validate(read_sheet(SAMPLE))
+    if errors:
+        raise ValueError("; ".join(errors))
+    import_rows(rows)
+
+
+def fill_board(community: CommunityPage, number: int) -> GoodPeopleBoardPage:
+    board = community.get_children().type(GoodPeopleBoardPage).first()
+    if board:
+        return board.specific
+    board = GoodPeopleBoardPage(title="身边好人榜", slug="haoren", intro="身边的好人好事，大家学。")
+    collection = community.station.collection
+    for index, (name, category, deed) in enumerate(ENTRIES):
+        board.entries.add(
+            BoardEntry(
+                name=name,
+                category=category,
+                deed=f"{deed}\n\n{community.title}居民说，向身边好人学习，让文明新风吹进千家万户。",
+                photo=portrait(f"{community.title}·{name}", number * 10 + index, collection)
+                if index < 2
+                else None,
+                # Two current entries, the rest in earlier months for the archive; some
+                # boards go stale so the 五个一 table has something to show.
+                listed_on=DEMO_TODAY - datetime.timedelta(days=index * 35 + number * 12),
+            )
+        )
+    community.add_child(instance=board)
+    board.save_revision().publish()
+    return board
+
+
+def fill_community(community: CommunityPage, number: int) -> None:
+    fill_board(community, number)
+    if number % 4 != 3:
+        title, category, need = PROJECTS[number % len(PROJECTS)]
+        ensure_page(
+            community,
+            BrandProjectPage,
+            "pinpai",
+            title=f"{community.title}{title}",
+            category=category,
+            summary=f"{community.title}学雷锋志愿服务站的品牌项目",
+            need=need,
+            activities="志愿者分组排班，每周固定时间开展服务，并在服务台账中登记。",
+            schedule="每周六上午 9:00-11:00",
+            venue=f"{community.title}党群服务中心",
+            how_to_join="到社区学雷锋志愿服务站登记，或电话联系站长。",
+            unit_role="结对帮扶单位派出志愿者参与服务，并提供场地和物资支持。",
+        )
+    if community.signage_count == 0 and number % 3 != 2:
+        community.signage_count = 12 + number
+        community.signage_photo = portrait(
+            f"{community.title}·公益广告", 500 + number, community.station.collection
+        )
+        community.volunteer_team_size = 30 + number * 3
+        community.save_revision().publish()
+
+
+def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> None:
+    ensure_page(
+        community,
+        NoticePage,
+        "haoren-gongshi",
+        title=f"{community.title}2026年第四季度“身边好人”推荐人选公示",
+        date=DEMO_TODAY,
+        publisher=f"{community.title}居委会",
+        publicity_start=DEMO_TODAY,
+        publicity_end=DEMO_TODAY + datetime.timedelta(days=30),
+        body="<p>经居民推荐、工作站核实，现将推荐人选予以公示。如有异议，请向社区居委会反映。</p>",
+    )
+    ensure_page(
+        community,
+        NoticePage,
+        "zhiyuanzhe-gongshi",
+        title=f"{community.title}2026年度星级志愿者名单公示",
+        date=DEMO_TODAY - datetime.timedelta(days=60),
+        publisher=f"{community.title}学雷锋志愿服务站",
+        publicity_start=DEMO_TODAY - datetime.timedelta(days=60),
+        publicity_end=DEMO_TODAY - datetime.timedelta(days=53),
+        body="<p>根据志愿服务台账记录的服务时长，现将星级志愿者名单公示如下。</p>",
+    )
+    if notice_channel is not None:
+        ensure_page(
+            notice_channel,
+            NoticePage,
+            "shiji-wenming-danwei-gongshi",
+            title="关于2026年度市级文明单位拟命名名单的公示",
+            date=DEMO_TODAY,
+            publisher="九江市文明办",
+            publicity_start=DEMO_TODAY - datetime.timedelta(days=2),
+            publicity_end=DEMO_TODAY + datetime.timedelta(days=5),
+            body="<p>经各地各单位推荐、市文明办审核，现将拟命名名单予以公示。</p>",
+        )
+
+
+def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, str, str]]:
+    User = get_user_model()
+    permissions = Permission.objects.filter(codename__in=OFFICE_PERMISSIONS)
+    Group.objects.get_or_create(name=editors_group)[0].permissions.add(*permissions)
+    accounts = []
+    reviewer, created = User.objects.get_or_create(
+        username="reviewer",
+        defaults={"first_name": "市文明办审核员", "email": "reviewer@example.com"},
+    )
+    if created:
+        reviewer.set_password(password)
+        reviewer.save()
+    reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    accounts.append(
+        ("reviewer", password, "市文明办审核员：审核各工作站提交的内容，批准即发布或退回修改")
+    )
+    for username, community_title in STATION_USERS:
+        community = CommunityPage.objects.get(title=community_title)
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": community.station_head, "email": f"{username}@example.com"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(community.station.group)
+        accounts.append(
+            (username, password, f"{community_title}工作站：编辑本社区页面，提交市文明办审核")
+        )
+    return accounts
+
+
+def ensure_waiting_submission() -> None:
+    """One station draft already in moderation, so the reviewer sees the flow at once."""
+    community = CommunityPage.objects.get(title=STATION_USERS[0][1])
+    board = community.get_children().type(GoodPeopleBoardPage).first().specific
+    if WorkflowState.objects.for_instance(board).exists():
+        return
+    user = get_user_model().objects.get(username=STATION_USERS[0][0])
+    draft = board.get_latest_revision_as_object()
+    draft.entries.add(
+        BoardEntry(
+            name="赵海军",
+            category=Category.HELPING,
+            deed="赵海军自发组织楼栋志愿者，为行动不便的老人送菜上门。",
+            listed_on=DEMO_TODAY,
+        )
+    )
+    draft.save_revision(user=user)
+    board.get_workflow().start(board, user)
+
+
+def load_goodpeople_demo(
+    home: Page, notice_channel: Page | None, password: str, editors_group: str
+) -> tuple[CommunitySectionPage, list[tuple[str, str, str]]]:
+    """Communities, stations, boards, projects, notices, the workflow and demo accounts."""
+    section = ensure_section(home)
+    shared_collection()
+    onboard_sample()
+    ensure_moderation(section)
+    communities = list(CommunityPage.objects.descendant_of(section).order_by("path"))
+    filled = communities[:: max(1, len(communities) // FILLED_COMMUNITIES)][:FILLED_COMMUNITIES]
+    for number, community in enumerate(filled):
+        fill_community(community, number)
+    named = [CommunityPage.objects.get(title=title) for _, title in STATION_USERS]
+    for community in named:
+        fill_community(community, 0)
+        ensure_notices(community, notice_channel)
+    accounts = ensure_demo_accounts(password, editors_group)
+    ensure_waiting_submission()
+    return section, accounts

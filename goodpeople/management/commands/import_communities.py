@@ -1,0 +1,53 @@
+"""manage.py import_communities FILE: onboard districts, communities, stations and units."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from goodpeople.onboarding import SheetError, import_file
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "从 .xlsx 或 .csv 导入县市区、社区、工作站与帮扶单位；有一行出错则全部不导入"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--create-accounts",
+            action="store_true",
+            help="为站长创建登录账号，打印一次性密码（首次登录须修改）",
+        )
+
+    def progress(self, done: int, total: int) -> None:
+        filled = BAR_WIDTH * done // total
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        ending = "\n" if done == total else "\r"
+        self.stdout.write(f"[{bar}] {done}/{total}", ending=ending)
+        self.stdout.flush()
+
+    def handle(self, *args, file: Path, create_accounts: bool, **options):
+        if not file.exists():
+            raise CommandError(f"找不到文件：{file}")
+        try:
+            report, errors = import_file(
+                file, create_accounts=create_accounts, progress=self.progress
+            )
+        except SheetError as error:
+            raise CommandError(str(error)) from error
+        if errors:
+            for error in errors:
+                self.stderr.write(error)
+            raise CommandError(f"{len(errors)} 行有错误，未导入任何内容。")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"完成：新建县市区 {report.districts_created} 个，新建社区 "
+                f"{report.communities_created} 个，更新社区 {report.communities_updated} 个，"
+                f"新建帮扶单位 {report.units_created} 个，新建结对 {report.pairings_created} 个。"
+            )
+        )
+        if report.accounts:
+            self.stdout.write("站长账号（一次性密码，首次登录须修改；请当面或短信分发，勿存档）：")
+            for username, password, community in report.accounts:
+                self.stdout.write(f"  {username}\t{password}\t{community}")

@@ -1,0 +1,166 @@
+"""manage.py import_communities: validate everything first, import idempotently, at city scale."""
+
+import csv
+import io
+import tempfile
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
+
+from goodpeople.factories import CommunitySectionPageFactory
+from goodpeople.models import CommunityPage, DistrictPage, PairedUnit, Pairing, Station
+from goodpeople.onboarding import COLUMNS
+from goodpeople.sample import community_rows, write_xlsx
+
+SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "communities-sample.xlsx"
+
+
+def write_csv(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def run(*args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_communities", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+class ImportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        CommunitySectionPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp())
+
+    def test_the_shipped_sample_imports_districts_communities_units_and_stations(self):
+        out, _ = run(str(SAMPLE))
+        self.assertIn("完成", out)
+        self.assertIn("[##############################]", out)
+        self.assertGreaterEqual(DistrictPage.objects.count(), 8)
+        self.assertGreaterEqual(CommunityPage.objects.count(), 36)
+        levels = set(PairedUnit.objects.values_list("level", flat=True))
+        self.assertEqual(levels, {"national", "provincial", "municipal"})
+        self.assertEqual(PairedUnit.objects.filter(level="national").count(), 8)
+        self.assertEqual(Station.objects.count(), CommunityPage.objects.count())
+        community = CommunityPage.objects.get(title="甘棠社区")
+        self.assertEqual(community.get_parent().title, "浔阳区")
+        self.assertTrue(community.live)
+        self.assertEqual(community.station_sign, "甘棠社区学雷锋志愿服务工作站")
+        group = community.station.group
+        self.assertTrue(GroupPagePermission.objects.filter(group=group, page=community).exists())
+        self.assertTrue(
+            GroupCollectionPermission.objects.filter(
+                group=group, collection=community.station.collection
+            ).exists()
+        )
+        self.assertFalse(get_user_model().objects.filter(groups=group).exists())
+
+    def test_a_second_run_updates_and_adds_nothing_twice(self):
+        rows = community_rows(6, 4)
+        path = write_csv(self.folder / "city.csv", rows)
+        run(str(path))
+        counts = (
+            CommunityPage.objects.count(),
+            PairedUnit.objects.count(),
+            Station.objects.count(),
+        )
+        rows[0]["电话"] = "0792-1234567"
+        rows[1]["帮扶单位"], rows[3]["帮扶单位"] = rows[3]["帮扶单位"], rows[1]["帮扶单位"]
+        out, _ = run(str(write_csv(path, rows)))
+        self.assertIn("更新社区 1 个", out)
+        self.assertEqual(
+            (CommunityPage.objects.count(), PairedUnit.objects.count(), Station.objects.count()),
+            counts,
+        )
+        self.assertEqual(CommunityPage.objects.get(title=rows[0]["社区"]).phone, "0792-1234567")
+        moved = PairedUnit.objects.get(name=rows[1]["帮扶单位"])
+        current = moved.pairings.get(ended_on__isnull=True)
+        self.assertEqual(current.community.title, rows[1]["社区"])
+        self.assertEqual(Pairing.objects.filter(ended_on__isnull=True).count(), 4)
+
+    def test_any_bad_row_imports_nothing_and_names_every_bad_row(self):
+        rows = community_rows(5, 3)
+        rows[1]["社区"] = ""
+        rows[2]["单位级别"] = "区级"
+        rows[3]["结对时间"] = "去年春天"
+        rows[4]["帮扶单位"] = rows[0]["帮扶单位"]
+        rows[4]["单位类型"], rows[4]["单位级别"] = "机关", "市级"
+        with self.assertRaisesMessage(CommandError, "4 行有错误，未导入任何内容。"):
+            out, err = io.StringIO(), io.StringIO()
+            try:
+                call_command(
+                    "import_communities",
+                    str(write_csv(self.folder / "bad.csv", rows)),
+                    stdout=out,
+                    stderr=err,
+                )
+            finally:
+                errors = err.getvalue()
+        self.assertIn("第3行：缺少社区", errors)
+        self.assertIn("第4行：单位级别应为全国、省级或市级", errors)
+        self.assertIn("第5行：结对时间“去年春天”不是日期", errors)
+        self.assertIn(f"第6行：帮扶单位“{rows[0]['帮扶单位']}”已在第2行结对", errors)
+        self.assertFalse(CommunityPage.objects.exists())
+        self.assertFalse(PairedUnit.objects.exists())
+
+    def test_unreadable_files_are_refused(self):
+        missing = self.folder / "none.xlsx"
+        with self.assertRaisesMessage(CommandError, "找不到文件"):
+            run(str(missing))
+        text = self.folder / "city.txt"
+        text.write_text("x")
+        with self.assertRaisesMessage(CommandError, "只支持 .xlsx 和 .csv 文件"):
+            run(str(text))
+        broken = self.folder / "broken.xlsx"
+        broken.write_bytes(b"not a zip")
+        with self.assertRaisesMessage(CommandError, "无法读取 Excel 文件"):
+            run(str(broken))
+        headless = write_csv(self.folder / "wrong.csv", [])
+        headless.write_text("名称,电话\n甘棠,1\n", encoding="utf-8")
+        with self.assertRaisesMessage(CommandError, "第1行缺少列：县市区、社区"):
+            run(str(headless))
+
+    def test_accounts_only_on_request_with_one_time_passwords(self):
+        path = self.folder / "city.xlsx"
+        write_xlsx(path, community_rows(2, 1))
+        run(str(path))
+        self.assertFalse(get_user_model().objects.filter(username="zhan001").exists())
+        out, _ = run(str(path), "--create-accounts")
+        line = next(line for line in out.splitlines() if line.strip().startswith("zhan001"))
+        username, password, community = line.split()
+        user = get_user_model().objects.get(username=username)
+        self.assertTrue(user.check_password(password))
+        self.assertEqual(user.groups.get().station.community.title, community[3:])
+        # The one-time password opens only the password change page...
+        self.client.login(username=username, password=password)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertRedirects(response, reverse("wagtailadmin_account"))
+        self.assertEqual(self.client.get(reverse("wagtailadmin_account")).status_code, 200)
+        # ...until it is changed; a second import creates no new password.
+        user.set_password("a-new-strong-password-9")
+        user.save()
+        self.client.login(username=username, password="a-new-strong-password-9")
+        self.assertEqual(self.client.get(reverse("wagtailadmin_home")).status_code, 200)
+        out, _ = run(str(path), "--create-accounts")
+        self.assertNotIn("zhan001", out)
+
+    def test_a_city_of_213_communities_and_164_units_imports_in_under_a_minute(self):
+        path = write_csv(self.folder / "city.csv", community_rows(213, 164))
+        started = time.monotonic()
+        run(str(path))
+        elapsed = time.monotonic() - started
+        self.assertEqual(CommunityPage.objects.count(), 213)
+        self.assertEqual(PairedUnit.objects.count(), 164)
+        self.assertEqual(PairedUnit.objects.filter(level="national").count(), 8)
+        self.assertLess(elapsed, 60, f"import took {elapsed:.1f}s")
+        print(f"\nimport of 213 communities and 164 units: {elapsed:.1f}s")  # noqa: T201

@@ -1,0 +1,107 @@
+"""The 市文明办审核 workflow in the admin: submit, e-mail, approve, reject, no self-approval."""
+
+from django.core import mail
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
+
+from goodpeople.models import GoodPeopleBoardPage
+from goodpeople.tests.admin import board_form, entry
+from goodpeople.tests.site import build_city
+
+
+class WorkflowTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.city = build_city()
+        cls.board = GoodPeopleBoardPage.objects.child_of(cls.city.community_a).get()
+
+    def fresh_board(self) -> GoodPeopleBoardPage:
+        # current_workflow_state is cached on the instance, so read the page again.
+        return GoodPeopleBoardPage.objects.get(pk=self.board.pk)
+
+    def edit_url(self) -> str:
+        return reverse("wagtailadmin_pages:edit", args=[self.board.pk])
+
+    def submit(self, user, name="新上榜好人"):
+        self.client.force_login(user)
+        post = board_form(self.board, [entry(name)], **{"action-submit": "1"})
+        self.client.post(self.edit_url(), post)
+        return self.fresh_board().current_workflow_state
+
+    def act(self, user, action: str, comment: str = ""):
+        self.client.force_login(user)
+        task_state = self.fresh_board().current_workflow_state.current_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[self.board.pk, action, task_state.pk]
+        )
+        return self.client.post(url, {"comment": comment})
+
+    def test_submission_e_mails_the_reviewers(self):
+        mail.outbox.clear()
+        state = self.submit(self.city.station_a)
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
+        recipients = {address for message in mail.outbox for address in message.to}
+        self.assertIn("reviewer@example.com", recipients)
+        self.assertIn("reviewer2@example.com", recipients)
+        self.assertNotIn("station_b@example.com", recipients)
+
+    def test_approval_puts_the_entry_live(self):
+        self.submit(self.city.station_a)
+        self.assertNotContains(self.client.get(self.board.url), "新上榜好人")
+        self.act(self.city.reviewer, "approve")
+        self.assertIsNone(self.fresh_board().current_workflow_state)
+        self.client.logout()
+        self.assertContains(self.client.get(self.board.url), "新上榜好人")
+
+    def test_rejection_sends_it_back_with_the_comment(self):
+        self.submit(self.city.station_a)
+        self.act(self.city.reviewer, "reject", "请补充事迹的时间和地点")
+        self.assertEqual(
+            self.fresh_board().current_workflow_state.status, WorkflowState.STATUS_NEEDS_CHANGES
+        )
+        self.client.force_login(self.city.station_a)
+        self.assertContains(self.client.get(self.edit_url()), "请补充事迹的时间和地点")
+        self.assertNotContains(self.client.get(self.board.url), "新上榜好人")
+
+    def test_nobody_approves_their_own_submission(self):
+        self.submit(self.city.reviewer, name="审核员自己加的好人")
+        response = self.act(self.city.reviewer, "approve")
+        # Wagtail turns the refusal into its "no permission" redirect to the dashboard.
+        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        self.assertEqual(
+            TaskState.objects.get(workflow_state__object_id=str(self.board.pk)).status,
+            TaskState.STATUS_IN_PROGRESS,
+        )
+        self.client.force_login(self.city.reviewer)
+        self.assertNotContains(self.client.get(self.edit_url()), "workflow-action-name")
+        self.act(self.city.reviewer2, "approve")
+        self.client.logout()
+        self.assertContains(self.client.get(self.board.url), "审核员自己加的好人")
+
+    def test_editing_while_in_moderation(self):
+        self.submit(self.city.station_a)
+        # The station is locked out of the submitted text...
+        self.client.force_login(self.city.station_a)
+        before = self.board.revisions.count()
+        post = board_form(self.board, [entry("偷偷加的好人")], **{"action-submit": "1"})
+        self.client.post(self.edit_url(), post)
+        self.assertEqual(self.board.revisions.count(), before)
+        # ...while a reviewer may correct it before approving, and the correction goes live.
+        self.client.force_login(self.city.reviewer)
+        latest = self.fresh_board().get_latest_revision_as_object()
+        post = board_form(latest, intro="审核员修改了说明")
+        self.client.post(self.edit_url(), post)
+        self.act(self.city.reviewer, "approve")
+        self.client.logout()
+        html = self.client.get(self.board.url).content.decode()
+        self.assertIn("审核员修改了说明", html)
+        self.assertIn("新上榜好人", html)
+        self.assertNotIn("偷偷加的好人", html)
+
+    def test_office_editors_publish_directly(self):
+        self.client.force_login(self.city.editor)
+        post = board_form(self.board, [entry("编辑直接发布的好人")], **{"action-publish": "1"})
+        self.client.post(self.edit_url(), post)
+        self.client.logout()
+        self.assertContains(self.client.get(self.board.url), "编辑直接发布的好人")
