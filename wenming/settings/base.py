@@ -149,6 +149,7 @@ WENMING_VIEW_WINDOW_SECONDS = int(os.environ.get("WENMING_VIEW_WINDOW_SECONDS", 
 
 # The headless API (/api/v2/, wenming/api.py): read-only, so other origins may only GET it.
 WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o]
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
