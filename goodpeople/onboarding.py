@@ -7,7 +7,7 @@ import csv
 import datetime
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -347,11 +347,3 @@ def import_file(
     if errors:
         return None, errors
     return import_rows(rows, create_accounts=create_accounts, progress=progress), []
-
-
-def write_csv(path: Path, records: Iterable[dict]) -> None:
-    """A sheet in the import's format (used for the sample and the scale test)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
-        writer.writeheader()
-        writer.writerows(records)
