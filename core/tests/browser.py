@@ -85,7 +85,10 @@ def collect_errors(page: Page) -> list[str]:
 
 
 def save_screenshots(browser: Browser, url: str, name: str) -> list[Path]:
-    """Full-page screenshots of url at phone and desktop widths, as var/screenshots/<name>-*.png."""
+    """Full-page screenshots of url at phone and desktop widths, as var/screenshots/<name>-*.png.
+
+    Each width must load without console errors and without scrolling sideways.
+    """
     folder = screenshot_dir()
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -98,6 +101,10 @@ def save_screenshots(browser: Browser, url: str, name: str) -> list[Path]:
             path = folder / f"{name}-{label}.png"
             page.screenshot(path=str(path), full_page=True)
             assert not errors, f"{url} at {label} width: {errors}"
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {label} width"
             paths.append(path)
         finally:
             context.close()
