@@ -44,3 +44,16 @@ class ValidHtmlTests(TestCase):
         html = self.assertValidPage("/no-such-page/", status=404)
         self.assertIn("页面不存在", html)
         self.assertIn('aria-label="主导航"', html)
+
+
+class ArticleScriptTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = build_site()
+
+    def test_readers_get_the_counting_script_and_previews_do_not(self):
+        self.assertContains(self.client.get(self.article.url), "js/article.js")
+        preview = self.article.make_preview_request()
+        self.assertEqual(preview.status_code, 200)
+        self.assertIn(self.article.title, preview.content.decode())
+        self.assertNotIn("js/article.js", preview.content.decode())
