@@ -40,13 +40,15 @@ class StationPageForm(WagtailAdminPageForm):
     """Form for pages stations edit: every image and document must be one the editor may choose."""
 
     def chosen_media(self) -> list:
-        values = list(self.cleaned_data.values())
+        """What this edit newly points at; what the page already used stays allowed (an office
+        editor may have placed a picture the station could not choose itself)."""
+        values = [self.cleaned_data.get(name) for name in self.changed_data]
         for formset in self.formsets.values():
             # Formsets are validated after the form; validate them now to read their choices.
             formset.is_valid()
             for form in formset.forms:
                 if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE"):
-                    values.extend(form.cleaned_data.values())
+                    values.extend(form.cleaned_data.get(name) for name in form.changed_data)
         return values
 
     def clean(self):

@@ -113,6 +113,15 @@ def ensure_moderation(section: Page) -> Workflow:
         GroupPagePermission.objects.get_or_create(
             group=reviewers, page=section, permission=permission(codename)
         )
+    # Reviewers may correct a page in moderation, so they may keep or pick its stations' media.
+    for collection in (
+        child_collection(Collection.get_first_root_node(), STATIONS_COLLECTION),
+        shared_collection(),
+    ):
+        for codename in SHARED_MEDIA_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=reviewers, collection=collection, permission=permission(codename)
+            )
     task = OfficeApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
         task = OfficeApprovalTask.objects.create(name=WORKFLOW_NAME)

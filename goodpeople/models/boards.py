@@ -3,6 +3,7 @@
 import datetime
 from collections import OrderedDict
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -83,6 +84,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
         )
 
     def render_board(self, request, month: datetime.date | None, form=None, nominated=False):
+        # The form module imports the models, so it is imported when first needed.
         from goodpeople.forms import NominationForm
 
         months = self.months()
@@ -163,6 +165,12 @@ class BoardEntry(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A future date would keep a board looking fresh in the 五个一 standing.
+        if self.listed_on and self.listed_on > timezone.localdate():
+            raise ValidationError({"listed_on": "上榜日期不能晚于今天。"})
 
 
 def nomination_upload_to(instance, filename: str) -> str:

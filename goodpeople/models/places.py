@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from goodpeople.admin_forms import StationPageForm
 from goodpeople.api import FiveOnesField, PairingsField
+from goodpeople.models.boards import GoodPeopleBoardPage
+from goodpeople.models.notices import NoticePage
 
 
 class CommunitySectionPage(Page):
@@ -181,21 +183,19 @@ class CommunityPage(Page):
         )
 
     def board(self):
-        from goodpeople.models.boards import GoodPeopleBoardPage
-
         return GoodPeopleBoardPage.objects.live().public().child_of(self).first()
 
     def brand_projects(self):
+        # projects.py builds on this module, so it is imported when first needed.
         from goodpeople.models.projects import BrandProjectPage
 
         return BrandProjectPage.objects.live().public().child_of(self)
 
     def notices(self):
-        from goodpeople.models.notices import NoticePage
-
         return NoticePage.objects.live().public().child_of(self).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
+        # standing.py reads every page model, this one included.
         from goodpeople.standing import standing_for
 
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
@@ -162,5 +163,7 @@ class ImportTests(TestCase):
         self.assertEqual(CommunityPage.objects.count(), 213)
         self.assertEqual(PairedUnit.objects.count(), 164)
         self.assertEqual(PairedUnit.objects.filter(level="national").count(), 8)
-        self.assertLess(elapsed, 60, f"import took {elapsed:.1f}s")
-        print(f"\nimport of 213 communities and 164 units: {elapsed:.1f}s")  # noqa: T201
+        print(f"\nimport of 213 communities and 164 units on {connection.vendor}: {elapsed:.1f}s")  # noqa: T201
+        # The issue sets the bar for the embedded database; PostgreSQL's time is reported.
+        if connection.vendor == "sqlite":
+            self.assertLess(elapsed, 60, f"import took {elapsed:.1f}s")

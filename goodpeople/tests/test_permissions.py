@@ -70,6 +70,8 @@ class IsolationTests(TestCase):
                 self.assertDenied(self.client.get(admin_url("history", page.pk)))
                 self.assertDenied(self.client.get(admin_url("revisions_index", page.pk)))
                 self.assertDenied(self.client.get(admin_url("preview_on_edit", page.pk)))
+        explorer = self.client.get(reverse("wagtailadmin_explore", args=[self.city.community_b.pk]))
+        self.assertNotContains(explorer, "十里社区未发布草稿", status_code=explorer.status_code)
 
     def test_cannot_read_other_stations_revisions(self):
         pk, rev = self.board_b.pk, self.revision_b.pk
@@ -147,6 +149,21 @@ class IsolationTests(TestCase):
         self.assertEqual(board_a.revisions.count(), revisions)
         post = board_form(board_a, [entry("共享图好人", photo=self.shared_image.pk)])
         self.assertRedirects(self.client.post(url, post), url)
+
+    def test_an_image_the_office_placed_stays_when_the_station_edits(self):
+        board_a = GoodPeopleBoardPage.objects.child_of(self.city.community_a).get()
+        entry_a = board_a.entries.get()
+        entry_a.photo = self.image_b
+        entry_a.save()
+        url = admin_url("edit", board_a.pk)
+        post = board_form(board_a, [entry("又一位好人")])
+        self.assertRedirects(self.client.post(url, post), url)
+
+    def test_a_future_listing_date_is_a_form_error(self):
+        board_a = GoodPeopleBoardPage.objects.child_of(self.city.community_a).get()
+        post = board_form(board_a, [entry("未来好人", listed_on="2999-01-01")])
+        response = self.client.post(admin_url("edit", board_a.pk), post)
+        self.assertContains(response, "上榜日期不能晚于今天。")
 
     def test_nominations_of_other_stations_are_hidden(self):
         board_a = GoodPeopleBoardPage.objects.child_of(self.city.community_a).get()
