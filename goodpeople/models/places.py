@@ -1,6 +1,7 @@
 """The city as pages: the community section, its districts (县/市/区) and communities."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,13 +10,36 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from goodpeople.admin_forms import StationPageForm
 from goodpeople.api import FiveOnesField, PairingsField
 from goodpeople.models.boards import GoodPeopleBoardPage
 from goodpeople.models.notices import NoticePage
+
+NEWS_COUNT = 6
+
+
+def pages_linking_to(page: Page, limit: int) -> list[Page]:
+    """Published pages elsewhere on the site that link to page: its news.
+
+    Wagtail's reference index records every link in rich text and every chosen page, so an
+    article that names the community with a link is found without goodpeople knowing the
+    news app. The page's own subtree is left out.
+    """
+    source_ids = (
+        ReferenceIndex.get_references_to(page)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return list(
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[int(pk) for pk in source_ids if pk.isdigit()])
+        .exclude(path__startswith=page.path)
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
 
 
 class CommunitySectionPage(Page):
@@ -194,6 +218,9 @@ class CommunityPage(Page):
     def notices(self):
         return NoticePage.objects.live().public().child_of(self).order_by("-date", "-pk")
 
+    def news(self, limit: int = NEWS_COUNT) -> list[Page]:
+        return pages_linking_to(self, limit)
+
     def get_context(self, request, *args, **kwargs):
         # standing.py reads every page model, this one included.
         from goodpeople.standing import standing_for
@@ -206,6 +233,7 @@ class CommunityPage(Page):
         context["brand_projects"] = self.brand_projects()
         context["notices"] = self.notices()[:5]
         context["standing"] = standing_for(self)
+        context["news"] = self.news()
         return context
 
 

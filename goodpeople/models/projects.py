@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from core.images import prefetch_renditions
 from goodpeople.admin_forms import StationPageForm
-from goodpeople.models.places import CommunityPage, DistrictPage
+from goodpeople.models.places import NEWS_COUNT, CommunityPage, DistrictPage, pages_linking_to
 
 CARD_IMAGE_SPEC = "fill-400x250"
 PHOTO_SPECS = ("fill-400x250", "width-1000")
@@ -98,6 +98,7 @@ class BrandProjectPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["community"] = self.community()
         context["photos"] = self.photo_list()
+        context["news"] = pages_linking_to(self, NEWS_COUNT)
         return context
 
 

@@ -82,6 +82,16 @@ class CommunityPageTests(TestCase):
         self.assertIn('一个品牌项目<span class="visually-hidden">：已达标', html)
         self.assertIn('一个公益氛围<span class="visually-hidden">：未达标', html)
 
+    def test_news_are_published_pages_elsewhere_that_link_to_it(self):
+        link = f'<p>详见<a linktype="page" id="{self.community.pk}">甘棠社区</a>。</p>'
+        NoticePageFactory(parent=self.city.community_b, title="十里社区向甘棠社区学习", body=link)
+        draft = NoticePageFactory(parent=self.city.community_b, title="未发布的草稿", body=link)
+        draft.unpublish()
+        html = self.client.get(self.community.url).content.decode()
+        self.assertIn("相关新闻", html)
+        self.assertIn("十里社区向甘棠社区学习", html)
+        self.assertNotIn("未发布的草稿", html)
+
     def test_query_count_does_not_grow_with_entries_units_and_notices(self):
         board = self.community.board()
         BoardEntryFactory(board=board, photo=make_image("首张照片"))
