@@ -183,9 +183,11 @@ class BadQueryTests(TestCase):
             "志愿 -服务",
         ]:
             with self.subTest(query=query[:20]):
-                started = time.monotonic()
+                # CPU time of this process (view, template, SQLite): other jobs on a shared
+                # machine stretch wall time but say nothing about what the query costs.
+                started = time.process_time()
                 response = self.client.get("/search/", {"q": query})
-                self.assertLess(time.monotonic() - started, 1)
+                self.assertLess(time.process_time() - started, 1)
                 self.assertIn(response.status_code, (200, 400))
                 self.assertNotContains(response, "<script>alert", status_code=response.status_code)
         self.assertContains(
