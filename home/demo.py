@@ -15,6 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from core.models import FriendLink, SiteSettings
 from goodpeople.demo import load_goodpeople_demo
+from goodpeople.ledger_demo import load_ledger_demo
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
 from news.stats import seed_views
@@ -322,4 +323,5 @@ def load_demo() -> dict:
         home.community_section = section
         home.save_revision().publish()
     accounts += station_accounts
+    load_ledger_demo()
     return {"home": home, "articles_created": created, "accounts": accounts}

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from goodpeople.ledger.exchange import lock_volunteer, refusal_for_change
 from goodpeople.ledger.records import Entry, day_limit_errors
+from goodpeople.ledger.summaries import refresh_for
 from goodpeople.models import RecordCorrection, ServiceRecord
 from goodpeople.models.ledger import validate_hours
 
@@ -78,6 +79,7 @@ def void_record(record: ServiceRecord, user, reason: str) -> RecordCorrection:
         raise ValidationError(refusal)
     ServiceRecord.objects.filter(pk=record.pk).update(superseded=True)
     record.superseded = True
+    refresh_for([record])
     return RecordCorrection.objects.create(original=record, reason=reason, corrected_by=user)
 
 

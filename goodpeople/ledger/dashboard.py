@@ -1,7 +1,7 @@
 """The office's view of the whole city: per community and district figures and a ranking.
 
-Everything is aggregated in SQL, so the number of queries stays the same however many
-records there are (about fifteen for any city).
+Everything is aggregated in SQL from running totals (goodpeople.ledger.summaries), so the
+number of queries and rows read stay the same however many records there are.
 
 The ranking score, out of 100 (documented in the README too):
 - 五个一: 10 points for each of the five marks (50);
@@ -17,19 +17,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from goodpeople.ledger import stars
 from goodpeople.ledger.records import tenths
-from goodpeople.models import CommunityPage, Inspection, Nomination, ServiceRecord, Volunteer
+from goodpeople.models import (
+    CommunityPage,
+    Inspection,
+    Nomination,
+    ServiceRecord,
+    StationMonth,
+    Volunteer,
+)
 from goodpeople.standing import Standing, board_fresh_days, standings
 
 MARK_POINTS = 10
 HOURS_POINTS = 30
 FRESHNESS_POINTS = 20
 HOURS_PER_VOLUNTEER_TARGET = Decimal("24")
+# Brand project activity: confirmed hours on brand-project activities in the last 3 months.
+BRAND_MONTHS = 3
 ZERO = Decimal("0.0")
 
 
@@ -135,58 +145,53 @@ def community_rows(today: datetime.date | None = None, district_id: int | None =
 
 
 def add_ledger_figures(rows: dict[int, CommunityRow], today: datetime.date) -> None:
+    """Hours, stars and volunteers per community, read from the running totals
+    (goodpeople.ledger.summaries): a few thousand rows whatever the number of records."""
     station_to_community = {
         row.community.station.pk: pk
         for pk, row in rows.items()
         if hasattr(row.community, "station")
     }
     months = month_starts(today)
-    bounds = [*months[1:], (months[-1] + datetime.timedelta(days=32)).replace(day=1)]
-    month_sums = {
-        f"m{index}": Sum("hours", filter=Q(date__gte=start, date__lt=end))
-        for index, (start, end) in enumerate(zip(months, bounds, strict=True))
-    }
-    counted = ServiceRecord.objects.counted().filter(station_id__in=station_to_community)
-    for station_id, total, brand, *monthly in (
-        counted.values("station_id")
-        .annotate(
-            total=Sum("hours"),
-            brand=Sum(
-                "hours",
-                filter=Q(
-                    brand_project__isnull=False, date__gte=today - datetime.timedelta(days=90)
-                ),
-            ),
-            **month_sums,
-        )
-        .values_list("station_id", "total", "brand", *month_sums)
+    month_index = {month: index for index, month in enumerate(months)}
+    brand_since = months[-BRAND_MONTHS]
+    thresholds = stars.star_thresholds()
+    for row in rows.values():
+        row.star_counts = [0] * (len(thresholds) + 1)
+        row.monthly = [ZERO] * len(months)
+    summaries = StationMonth.objects.filter(station_id__in=station_to_community)
+    for station_id, total, brand in (
+        summaries.values("station_id")
+        .annotate(total=Sum("hours"), brand=Sum("brand_hours", filter=Q(month__gte=brand_since)))
+        .values_list("station_id", "total", "brand")
     ):
         row = rows[station_to_community[station_id]]
         row.hours_total = tenths(total)
         row.brand_hours = tenths(brand)
-        row.monthly = [tenths(value) for value in monthly]
+    for station_id, month, hours in summaries.filter(month__gte=months[0]).values_list(
+        "station_id", "month", "hours"
+    ):
+        rows[station_to_community[station_id]].monthly[month_index[month]] = tenths(hours)
+    for row in rows.values():
         row.hours_month = row.monthly[-1]
         row.hours_year = sum(row.monthly, ZERO)
-    thresholds = stars.star_thresholds()
-    for row in rows.values():
-        row.star_counts = [0] * (len(thresholds) + 1)
-        row.monthly = row.monthly or [ZERO] * len(months)
-    for station_id, total in (
-        counted.values("volunteer_id")
-        .annotate(total=Sum("hours"))
-        .values_list("station_id", "total")
-    ):
-        rows[station_to_community[station_id]].star_counts[stars.star_level(total, thresholds)] += 1
-    for station_id, count in (
+    level = Case(
+        *[
+            When(confirmed_hours__gte=threshold, then=Value(stars_count))
+            for stars_count, threshold in reversed(list(enumerate(thresholds, start=1)))
+        ],
+        default=Value(0),
+    )
+    for station_id, stars_count, count in (
         Volunteer.objects.filter(station_id__in=station_to_community)
-        .values("station_id")
+        .annotate(level=level)
+        .values("station_id", "level")
         .annotate(count=Count("pk"))
-        .values_list("station_id", "count")
+        .values_list("station_id", "level", "count")
     ):
         row = rows[station_to_community[station_id]]
-        row.volunteers = count
-        # Volunteers without confirmed hours yet sit at no star.
-        row.star_counts[0] += count - sum(row.star_counts)
+        row.star_counts[stars_count] += count
+        row.volunteers += count
     for station_id, count in (
         ServiceRecord.objects.pending()
         .filter(station_id__in=station_to_community)
@@ -201,9 +206,14 @@ def add_pending(rows: dict[int, CommunityRow], depth: int, today: datetime.date)
     """Pages waiting for the office's approval, new nominations, overdue inspection fixes."""
     by_path = {row.community.path: row for row in rows.values()}
     page_type = ContentType.objects.get_for_model(Page)
-    in_moderation = WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=page_type
-    ).values("object_id")
+    # object_id is text (any model's key); pages' keys are integers.
+    in_moderation = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=page_type
+        )
+        .annotate(page_id=Cast("object_id", output_field=IntegerField()))
+        .values("page_id")
+    )
     page_paths = Page.objects.filter(pk__in=in_moderation).values_list("path", flat=True)
     for path, count in prefix_counts(page_paths, depth).items():
         if path in by_path:

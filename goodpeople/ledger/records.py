@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from goodpeople.ledger.summaries import refresh_for
 from goodpeople.models import HourExchange, ServiceRecord, Station, Volunteer
 from goodpeople.models.ledger import MAX_HOURS_PER_DAY, validate_hours
 
@@ -147,7 +148,7 @@ def confirm_records(records, user) -> tuple[int, list[str]]:
     """
     from goodpeople.ledger.exchange import lock_volunteer, refusal_for_change
 
-    confirmed, refused = 0, []
+    confirmed, refused, changed = 0, [], []
     for record in records:
         record.refresh_from_db()
         reason = refusal_to_confirm(record, user)
@@ -166,4 +167,6 @@ def confirm_records(records, user) -> tuple[int, list[str]]:
         if correction is not None:
             ServiceRecord.objects.filter(pk=correction.original_id).update(superseded=True)
         confirmed += 1
+        changed.append(record)
+    refresh_for(changed)
     return confirmed, refused

@@ -8,6 +8,7 @@ from goodpeople.models.ledger import (
     Inspection,
     RecordCorrection,
     ServiceRecord,
+    StationMonth,
     Volunteer,
 )
 from goodpeople.models.notices import NoticeAttachment, NoticePage
@@ -35,6 +36,7 @@ __all__ = [
     "Inspection",
     "RecordCorrection",
     "ServiceRecord",
+    "StationMonth",
     "Volunteer",
     "BoardEntry",
     "BrandProjectPage",

@@ -95,6 +95,11 @@ class Volunteer(models.Model):
         "公开时隐去名字", default=True, help_text="公开时只显示姓氏，例如“王**”"
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    # Kept by goodpeople.ledger.summaries whenever a record is confirmed or retired, so the
+    # office's dashboard need not add up every record of the city on each view.
+    confirmed_hours = models.DecimalField(
+        "累计已证明时长", max_digits=8, decimal_places=1, default=0, editable=False
+    )
 
     class Meta:
         verbose_name = "志愿者"
@@ -206,6 +211,27 @@ class ServiceRecord(models.Model):
         if self.superseded:
             return "已更正"
         return "已证明" if self.is_confirmed else "待证明"
+
+
+class StationMonth(models.Model):
+    """A station's confirmed hours in one month, kept by goodpeople.ledger.summaries."""
+
+    station = models.ForeignKey(
+        Station, verbose_name="工作站", on_delete=models.CASCADE, related_name="months"
+    )
+    month = models.DateField("月份", help_text="当月第一天")
+    hours = models.DecimalField("已证明时长", max_digits=10, decimal_places=1, default=0)
+    brand_hours = models.DecimalField("品牌项目时长", max_digits=10, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = "工作站月度时长"
+        verbose_name_plural = "工作站月度时长"
+        constraints = [
+            models.UniqueConstraint(fields=["station", "month"], name="one_summary_per_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.station} {self.month:%Y-%m}"
 
 
 class RecordCorrection(models.Model):

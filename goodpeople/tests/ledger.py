@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 
 from goodpeople.factories import UserFactory
+from goodpeople.ledger.summaries import refresh_for
 from goodpeople.models import ServiceRecord, Volunteer
 
 
@@ -57,4 +58,4 @@ def give_hours(volunteer, hours, confirmer=None, start=datetime.date(2020, 1, 1)
         )
         hours -= chunk
         day += datetime.timedelta(days=1)
-    ServiceRecord.objects.bulk_create(records)
+    refresh_for(ServiceRecord.objects.bulk_create(records))

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from goodpeople.factories import UserFactory
 from goodpeople.ledger.dashboard import community_rows, month_starts, ranked
+from goodpeople.ledger.summaries import refresh_all
 from goodpeople.models import Inspection, ServiceRecord
 from goodpeople.standing import standing_for
 from goodpeople.tests.ledger import VolunteerFactory, give_hours
@@ -53,6 +54,7 @@ class DashboardTests(TestCase):
             for volunteer in volunteers
             for day in range(10)
         )
+        refresh_all()
 
     def test_rows_count_confirmed_hours_stars_and_team(self):
         rows = {row.community.pk: row for row in community_rows(self.today)}

@@ -5,12 +5,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.test import SimpleTestCase, TestCase, override_settings
 
 from goodpeople.factories import UserFactory
 from goodpeople.ledger import corrections, exchange, records, stars
 from goodpeople.ledger.privacy import mask_id_number, mask_name, mask_phone
-from goodpeople.models import RecordCorrection, ServiceRecord
+from goodpeople.ledger.summaries import refresh_for
+from goodpeople.models import RecordCorrection, ServiceRecord, StationMonth
 from goodpeople.models.ledger import validate_hours, validate_id_number
 from goodpeople.tests.ledger import ServiceRecordFactory, VolunteerFactory, give_hours
 from goodpeople.tests.site import build_city
@@ -163,6 +165,25 @@ class CorrectionTests(TestCase):
         trail = corrections.trail(correction.replacement)
         self.assertEqual([c.reason for c in trail], ["实际服务 3 小时，录入有误"])
         self.assertEqual(trail[0].corrected_by, self.recorder)
+
+    def test_running_totals_follow_confirmations_corrections_and_voids(self):
+        def totals():
+            self.volunteer.refresh_from_db()
+            station_hours = StationMonth.objects.filter(station=self.volunteer.station).aggregate(
+                total=Sum("hours")
+            )["total"]
+            return self.volunteer.confirmed_hours, station_hours or 0
+
+        refresh_for([self.record])
+        self.assertEqual(totals(), (8, 8))
+        correction = corrections.correct_record(
+            self.record, self.recorder, "时长有误", hours=Decimal("3")
+        )
+        self.assertEqual(totals(), (8, 8))
+        records.confirm_records([correction.replacement], self.confirmer)
+        self.assertEqual(totals(), (3, 3))
+        corrections.void_record(correction.replacement, self.recorder, "重复录入")
+        self.assertEqual(totals(), (0, 0))
 
     def test_correction_needs_reason_and_one_at_a_time(self):
         with self.assertRaisesMessage(ValidationError, "更正原因"):
