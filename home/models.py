@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
 
 from core.images import prefetch_renditions
+from goodpeople.models import NoticePage
 from news.models import ChannelPage, published_articles
 
 HEADLINE_COUNT = 5
@@ -87,9 +88,19 @@ class HomePage(Page):
         ]
 
     def notices(self) -> list:
+        """The newest notices, whether written as articles or as notices with a publicity window."""
         if self.notice_channel_id is None:
             return []
-        return list(published_articles().descendant_of(self.notice_channel)[:NOTICE_COUNT])
+        channel = self.notice_channel
+        articles = published_articles().descendant_of(channel)[:NOTICE_COUNT]
+        notices = (
+            NoticePage.objects.live()
+            .public()
+            .descendant_of(channel)
+            .order_by("-date", "-pk")[:NOTICE_COUNT]
+        )
+        newest_first = sorted([*articles, *notices], key=lambda p: (p.date, p.pk), reverse=True)
+        return newest_first[:NOTICE_COUNT]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

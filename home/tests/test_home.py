@@ -56,6 +56,27 @@ class HomePageTests(TestCase):
         self.assertNotContains(response, "草稿要闻")
         self.assertContains(response, "社区学雷锋志愿服务站")
 
+    def test_notices_box_lists_notice_pages_and_articles_newest_first(self):
+        import datetime
+
+        from goodpeople.factories import NoticePageFactory
+
+        ArticlePageFactory(
+            parent=self.notices, title="较早的公告文章", date=datetime.date(2026, 1, 5)
+        )
+        NoticePageFactory(
+            parent=self.notices,
+            title="拟命名文明单位公示",
+            date=datetime.date(2026, 3, 1),
+            publicity_start=datetime.date(2026, 3, 1),
+            publicity_end=datetime.date(2026, 3, 10),
+        )
+        NoticePageFactory(parent=self.notices, title="公示草稿", live=False)
+        html = self.client.get("/").content.decode()
+        self.assertIn("拟命名文明单位公示", html)
+        self.assertLess(html.index("拟命名文明单位公示"), html.index("较早的公告文章"))
+        self.assertNotIn("公示草稿", html)
+
     def test_query_count_does_not_grow_with_articles(self):
         self.add_headline("头条")
         ArticlePageFactory(parent=self.news)
