@@ -1,12 +1,13 @@
 """Fixtures every app's tests may use."""
 
 import pytest
-from wagtail.models import Site
+from django.core.cache import cache
 
 pytest_plugins = ["core.tests.browser"]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_site_root_paths():
-    """Wagtail caches the sites' root paths; a rolled-back test's site must not outlive it."""
-    Site.clear_site_root_paths_cache()
+def _empty_cache():
+    # Wagtail keeps the sites' root paths in the cache; a test's rolled-back Site change
+    # must not leave the next test resolving URLs against a page that no longer exists.
+    cache.clear()
