@@ -36,6 +36,7 @@ test: lint
 bench: install
 	$(MANAGE) bench_search $(BENCH_ARGS)
 	$(MANAGE) bench_dashboard $(DASHBOARD_BENCH_ARGS)
+	$(MANAGE) bench_import
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var

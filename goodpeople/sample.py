@@ -1,5 +1,6 @@
 """A made-up but city-shaped sheet of communities and units, for the sample file and tests."""
 
+import csv
 import datetime
 import itertools
 from pathlib import Path
@@ -147,3 +148,12 @@ def write_xlsx(path: Path, rows: list[dict]) -> None:
     for row in rows:
         sheet.append([row.get(header, "") for header in COLUMNS])
     workbook.save(path)
+
+
+def write_csv(path: Path, rows: list[dict]) -> Path:
+    """The rows as a spreadsheet saved as CSV, the way a station might export one."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
