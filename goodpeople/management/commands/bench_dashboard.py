@@ -12,12 +12,9 @@ as any bulk load must; that time is reported too.
 import datetime
 import random
 import statistics
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -27,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from core.bench import throwaway_database
 from goodpeople.ledger.summaries import refresh_all
 from goodpeople.models import (
     CommunityPage,
@@ -66,17 +64,8 @@ class Command(BaseCommand):
     def handle(self, *args, communities, volunteers, records, rounds, **options):
         if min(communities, volunteers, records, rounds) < 1:
             raise CommandError("every count must be at least 1")
-        with tempfile.TemporaryDirectory() as tmp:
-            if connection.vendor == "sqlite":
-                settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-                    Path(tmp) / "bench.sqlite3"
-                )
-            original_name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, autoclobber=True)
-            try:
-                self.run(communities, volunteers, records, rounds)
-            finally:
-                connection.creation.destroy_test_db(original_name, verbosity=0)
+        with throwaway_database():
+            self.run(communities, volunteers, records, rounds)
 
     def run(self, communities: int, volunteers: int, records: int, rounds: int) -> None:
         rng = random.Random(213)  # noqa: S311 - reproducible data, not security

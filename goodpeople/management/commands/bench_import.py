@@ -7,16 +7,15 @@ measured in the same run as the baseline, so the ratio shows how the cost grows 
 """
 
 import io
-import tempfile
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from wagtail.models import Site
 
+from core.bench import throwaway_database
 from goodpeople.factories import CommunitySectionPageFactory
 from goodpeople.models import CommunityPage, PairedUnit
 from goodpeople.sample import community_rows, write_csv
@@ -40,18 +39,8 @@ class Command(BaseCommand):
     def handle(self, *args, communities, units, **options):
         if communities < 2 or not 0 <= units <= communities:
             raise CommandError("need at least 2 communities and no more units than communities")
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            if connection.vendor == "sqlite":
-                settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-                    folder / "bench.sqlite3"
-                )
-            original_name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, autoclobber=True)
-            try:
-                self.run(folder, communities, units)
-            finally:
-                connection.creation.destroy_test_db(original_name, verbosity=0)
+        with throwaway_database() as folder:
+            self.run(folder, communities, units)
 
     def run(self, folder: Path, communities: int, units: int) -> None:
         CommunitySectionPageFactory(parent=Site.objects.get(is_default_site=True).root_page)

@@ -9,9 +9,7 @@ The database is dropped at the end, whatever happens.
 
 import random
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -20,6 +18,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
+from core.bench import throwaway_database
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage
 
@@ -101,17 +100,8 @@ class Command(BaseCommand):
     def handle(self, *args, articles: int, rounds: int, **options):
         if articles < 1 or rounds < 1:
             raise CommandError("--articles and --rounds must be at least 1")
-        with tempfile.TemporaryDirectory() as tmp:
-            if connection.vendor == "sqlite":
-                settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-                    Path(tmp) / "bench.sqlite3"
-                )
-            original_name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, autoclobber=True)
-            try:
-                self.run(articles, rounds)
-            finally:
-                connection.creation.destroy_test_db(original_name, verbosity=0)
+        with throwaway_database():
+            self.run(articles, rounds)
 
     def run(self, articles: int, rounds: int) -> None:
         started = time.perf_counter()
