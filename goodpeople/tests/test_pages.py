@@ -81,6 +81,7 @@ class CommunityPageTests(TestCase):
         self.assertIn("公示中", html)
         self.assertIn('一个品牌项目<span class="visually-hidden">：已达标', html)
         self.assertIn('一个公益氛围<span class="visually-hidden">：未达标', html)
+        self.assertIn(f'<a href="/volunteers/{self.community.pk}/">本社区志愿者风采', html)
 
     def test_news_are_published_pages_elsewhere_that_link_to_it(self):
         link = f'<p>详见<a linktype="page" id="{self.community.pk}">甘棠社区</a>。</p>'
