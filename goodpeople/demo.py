@@ -13,6 +13,7 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, WorkflowState
 
+from core.pages import ensure_child_page
 from goodpeople.models import (
     BoardEntry,
     BrandProjectPage,
@@ -82,24 +83,15 @@ def portrait(title: str, seed: int, collection: Collection) -> Image:
     )
 
 
-def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    page.save_revision().publish()
-    return page
-
-
 def ensure_section(home: Page) -> CommunitySectionPage:
-    section = ensure_page(
+    section = ensure_child_page(
         home,
         CommunitySectionPage,
         "shequ",
         title="社区学雷锋志愿服务站",
         intro="全市城市社区学雷锋志愿服务站：身边好人榜、品牌项目与公示公告。",
     )
-    ensure_page(
+    ensure_child_page(
         section,
         BrandShowcasePage,
         "pinpai",
@@ -146,7 +138,7 @@ def fill_community(community: CommunityPage, number: int) -> None:
     fill_board(community, number)
     if number % 4 != 3:
         title, category, need = PROJECTS[number % len(PROJECTS)]
-        ensure_page(
+        ensure_child_page(
             community,
             BrandProjectPage,
             "pinpai",
@@ -170,7 +162,7 @@ def fill_community(community: CommunityPage, number: int) -> None:
 
 
 def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> None:
-    ensure_page(
+    ensure_child_page(
         community,
         NoticePage,
         "haoren-gongshi",
@@ -181,7 +173,7 @@ def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> Non
         publicity_end=DEMO_TODAY + datetime.timedelta(days=30),
         body="<p>经居民推荐、工作站核实，现将推荐人选予以公示。如有异议，请向社区居委会反映。</p>",
     )
-    ensure_page(
+    ensure_child_page(
         community,
         NoticePage,
         "zhiyuanzhe-gongshi",
@@ -193,7 +185,7 @@ def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> Non
         body="<p>根据志愿服务台账记录的服务时长，现将星级志愿者名单公示如下。</p>",
     )
     if notice_channel is not None:
-        ensure_page(
+        ensure_child_page(
             notice_channel,
             NoticePage,
             "shiji-wenming-danwei-gongshi",

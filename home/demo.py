@@ -14,6 +14,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from core.models import FriendLink, SiteSettings
+from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
 from goodpeople.ledger_demo import load_ledger_demo
 from home.models import HomePage
@@ -135,24 +136,15 @@ def ensure_home() -> HomePage:
     return home
 
 
-def ensure_child(parent: Page, model, slug: str, **fields):
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    page.save_revision().publish()
-    return page
-
-
 def ensure_channels(home: HomePage) -> dict[str, ChannelPage]:
     channels = {}
     for title, slug, intro, subs in CHANNELS:
-        channel = ensure_child(
+        channel = ensure_child_page(
             home, ChannelPage, slug, title=title, intro=intro, show_in_menus=True
         )
         channels[title] = channel
         for sub_title, sub_slug in subs:
-            channels[sub_title] = ensure_child(channel, ChannelPage, sub_slug, title=sub_title)
+            channels[sub_title] = ensure_child_page(channel, ChannelPage, sub_slug, title=sub_title)
     return channels
 
 
@@ -238,7 +230,7 @@ def ensure_topic(channels: dict[str, ChannelPage]) -> TopicPage:
     from taggit.models import Tag
 
     tag, _ = Tag.objects.get_or_create(name="学雷锋志愿服务", defaults={"slug": "xueleifeng"})
-    return ensure_child(
+    return ensure_child_page(
         channels["专题专栏"],
         TopicPage,
         "xueleifeng",
