@@ -1,11 +1,13 @@
-"""The 市文明办审核 workflow in the admin: submit, e-mail, approve, reject, no self-approval."""
+"""The 市文明办审核 workflow in the admin: submit, e-mail, approve, reject, no self-approval,
+and a page in moderation kept out of search and the API."""
 
 from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from goodpeople.models import GoodPeopleBoardPage
+from goodpeople.models import GoodPeopleBoardPage, NoticePage
 from goodpeople.tests.admin import board_form, entry
 from goodpeople.tests.site import build_city
 
@@ -105,3 +107,54 @@ class WorkflowTests(TestCase):
         self.client.post(self.edit_url(), post)
         self.client.logout()
         self.assertContains(self.client.get(self.board.url), "编辑直接发布的好人")
+
+
+class NewPageInModerationTests(TestCase):
+    """A page a station creates and submits is nowhere public until the office approves it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.city = build_city()
+
+    def found_by_search(self) -> bool:
+        response = self.client.get("/search/", {"q": "楼道灯具"})
+        return any(hit.page.title == "楼道灯具集中维修公告" for hit in response.context["hits"])
+
+    def found_by_api(self) -> bool:
+        listing = self.client.get("/api/v2/pages/", {"search": "楼道灯具"}).json()
+        return any(item["title"] == "楼道灯具集中维修公告" for item in listing["items"])
+
+    def test_a_never_published_page_in_moderation_is_not_searchable_until_approved(self):
+        self.client.force_login(self.city.station_a)
+        form = {
+            "title": "楼道灯具集中维修公告",
+            "slug": "dengju",
+            "date": "2026-11-20",
+            "body": rich_text("<p>本周六志愿者集中检修各楼栋楼道灯具。</p>"),
+            "attachments": inline_formset([]),
+            "action-submit": "1",
+        }
+        url = reverse(
+            "wagtailadmin_pages:add", args=["goodpeople", "noticepage", self.city.community_a.pk]
+        )
+        self.client.post(url, nested_form_data(form))
+        notice = NoticePage.objects.get(slug="dengju")
+        self.assertFalse(notice.live)
+        self.assertEqual(notice.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
+
+        self.client.logout()
+        self.assertFalse(self.found_by_search())
+        self.assertFalse(self.found_by_api())
+        self.assertEqual(self.client.get(f"/api/v2/pages/{notice.pk}/").status_code, 404)
+
+        self.client.force_login(self.city.reviewer)
+        task_state = notice.current_workflow_state.current_task_state
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action", args=[notice.pk, "approve", task_state.pk]
+            ),
+            {"comment": ""},
+        )
+        self.client.logout()
+        self.assertTrue(self.found_by_search())
+        self.assertTrue(self.found_by_api())
