@@ -7,23 +7,40 @@ core.chinese.index_text, and every query is split the same way and turned into a
 words. The admin's search, the site's search page and the API all go through it.
 """
 
-from functools import cache
+import operator
+from functools import cache, reduce
 
 from django.db import connection
-from django.db.models import Manager, QuerySet, Value
+from django.db.models import Manager, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.encoding import force_str
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
-from modelsearch.query import MATCH_ALL, And, Boost, Not, Or, Phrase, PlainText, SearchQuery
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import (
+    MATCH_ALL,
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+    SearchQuery,
+)
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from core import chinese
 
 # PostgreSQL's "simple" configuration neither stems nor drops stop words, like SQLite's FTS5
 # tokenizer, so both databases find the same pages.
 POSTGRES_CONFIG = "simple"
+
+# In relevance order on SQLite (the admin's search), a word in the title counts this many times
+# one in the body.
+TITLE_WEIGHT = 10
 
 
 def _term_query(term: chinese.Term) -> SearchQuery:
@@ -144,7 +161,35 @@ def matching(queryset: QuerySet, query, backend=None, operator: str | None = Non
 @cache
 def sqlite_backend_class():
     """Imported on demand: Wagtail's SQLite backend module needs SQLite's FTS model."""
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+    from django.db.models import FloatField, Func
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteIndex,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class WeightedBM25(Func):
+        """FTS5's bm25 with the title counting TITLE_WEIGHT times the body (lower is better)."""
+
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra):
+            table = SQLiteFTSIndexEntry._meta.db_table
+            # One weight per FTS column, in table order: autocomplete, body, title.
+            return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT:.1f})", []
+
+    class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        """Ranks by one weighted bm25 over the whole match.
+
+        Wagtail multiplies per-word bm25 scores, which are negative, so a query of several
+        words can rank a page with fewer matches first, and it weighs titles no more than
+        bodies: in the editors' search a page that only mentions a word outranked the page
+        titled with it.
+        """
+
+        def _build_rank_expression(self, vectors, config):
+            return WeightedBM25()
 
     class ChineseSQLiteIndex(SQLiteIndex):
         def add_items(self, model, objs):
@@ -160,6 +205,7 @@ def sqlite_backend_class():
 
     class ChineseSQLiteSearchBackend(ChineseSearchMixin, SQLiteSearchBackend):
         index_class = ChineseSQLiteIndex
+        query_compiler_class = ChineseSQLiteSearchQueryCompiler
 
     return ChineseSQLiteSearchBackend
 
@@ -171,10 +217,69 @@ def postgres_backend_class():
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
     )
+    from modelsearch.conf import get_app_config
+
+    index_entry = get_app_config().get_model("IndexEntry")  # wagtail.search's, under Wagtail
 
     def vector(text: str) -> SearchVector:
         return SearchVector(Value(text), config=POSTGRES_CONFIG)
+
+    class ChinesePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        """Finds matches in the index table alone, where its GIN indexes apply.
+
+        Wagtail matches ``title || body`` joined to every row of the searched model, which no
+        index serves: PostgreSQL reads every index entry (355 ms a search at 10,000 articles).
+        A word is in ``title || body`` exactly when it is in the title or in the body, so each
+        word becomes ``title @@ word OR body @@ word`` and each column's GIN index answers it.
+        """
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            # Searches in given fields, match-all and fuzzy queries stay Wagtail's own.
+            everything = isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
+            if self.fields or everything or isinstance(self.query, MatchAll | Fuzzy):
+                return super().search(config, start, stop, score_field, backend)
+            queryset = self.queryset.filter(pk__in=self.matching_pks(config))
+            rank = None
+            if self.order_by_relevance or score_field is not None:
+                search_query = self.build_tsquery(self.query, config=config)
+                rank = self._build_rank_expression(self.get_index_vectors(search_query), config)
+            return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+        def matching_pks(self, config) -> QuerySet:
+            model = self.queryset.model
+            pk = model._meta.pk
+            while pk.is_relation:  # a page type's key is its link to Page
+                pk = pk.target_field
+            return (
+                index_entry.objects.filter(
+                    self.condition(self.query, config),
+                    content_type_id__in=get_descendants_content_types_pks(model),
+                )
+                .annotate(matched_pk=Cast("object_id", output_field=pk))
+                .values("matched_pk")
+            )
+
+        def condition(self, query, config) -> Q:
+            if isinstance(query, PlainText):
+                words = [PlainText(word) for word in query.query_string.split()]
+                if not words:
+                    return Q(pk__in=[])
+                if len(words) > 1:
+                    joined = And(words) if query.operator == "and" else Or(words)
+                    return self.condition(joined, config)
+            if isinstance(query, PlainText | Phrase):
+                tsquery = self.build_tsquery_content(query, config=config)
+                return Q(title=tsquery) | Q(body=tsquery)
+            if isinstance(query, Boost):
+                return self.condition(query.subquery, config)
+            if isinstance(query, Not):
+                return ~self.condition(query.subquery, config)
+            if isinstance(query, And | Or):
+                conditions = [self.condition(sub, config) for sub in query.subqueries]
+                return reduce(operator.and_ if isinstance(query, And) else operator.or_, conditions)
+            raise NotImplementedError(f"{type(query).__name__} is not supported")
 
     class ChinesePostgresIndex(PostgresIndex):
         def add_items(self, model, objs):
@@ -190,6 +295,7 @@ def postgres_backend_class():
 
     class ChinesePostgresSearchBackend(ChineseSearchMixin, PostgresSearchBackend):
         index_class = ChinesePostgresIndex
+        query_compiler_class = ChinesePostgresSearchQueryCompiler
 
         def __init__(self, params):
             super().__init__({"SEARCH_CONFIG": POSTGRES_CONFIG, **params})

@@ -4,13 +4,16 @@ import time
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from modelsearch.query import And, Not, PlainText
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from core.tests.utils import count_queries
 from home.factories import make_site_home
 from home.search import PAGE_SIZE
 from news.factories import ArticlePageFactory, ChannelPageFactory, TopicPageFactory
+from news.models import ArticlePage
 
 
 def paragraph(text: str) -> list:
@@ -74,6 +77,25 @@ class SearchPageTests(TestCase):
                 "八里湖社区开展邻里守望活动",
             ],
         )
+
+    def test_the_backend_combines_words_with_or_and_not_and_ranks_by_relevance(self):
+        # What the admin and other callers of Wagtail's search API get, on either database.
+        backend = get_search_backend()
+        articles = ArticlePage.objects.live()
+
+        def titles(query, **kwargs) -> set[str]:
+            return {page.title for page in backend.search(query, articles, **kwargs)}
+
+        self.assertEqual(titles("八里湖 甘棠"), set())
+        self.assertEqual(
+            titles("八里湖 甘棠", operator="or"), {self.balihu.title, self.gantang.title}
+        )
+        self.assertEqual(
+            titles(And([PlainText("社区"), Not(PlainText("八里湖"))])),
+            {self.zhidu.title, self.gantang.title},
+        )
+        ranked = backend.search("志愿服务", articles)
+        self.assertEqual([page.title for page in ranked], [self.zhidu.title, self.gantang.title])
 
     def test_filters_by_channel_type_and_date(self):
         self.assertEqual(
