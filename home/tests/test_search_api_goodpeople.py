@@ -72,6 +72,14 @@ class CommunityContentTests(TestCase):
         titles = self.search_titles(q="湓浦", community=self.community.pk)
         self.assertEqual(titles, ["湓浦社区文明家庭拟推荐名单公示"])
 
+    def test_the_community_filter_lists_communities_under_their_district(self):
+        response = self.client.get("/search/", {"q": "湓浦", "community": self.community.pk})
+        chosen = f'<option value="{self.community.pk}" selected>湓浦社区</option>'
+        other = f'<option value="{self.other.pk}">十里社区</option>'
+        self.assertContains(response, f'<optgroup label="浔阳区">{chosen}</optgroup>', html=True)
+        self.assertContains(response, f'<optgroup label="濂溪区">{other}</optgroup>', html=True)
+        self.assertContains(response, '<option value="">全部社区</option>', html=True)
+
     def test_api_community_has_station_pairings_and_five_ones(self):
         data = self.api(f"pages/{self.community.pk}/")
         self.assertEqual(data["station_sign"], "湓浦社区学雷锋志愿服务工作站")
