@@ -17,8 +17,9 @@ from goodpeople.models import ServiceRecord, StationMonth, Volunteer
 
 
 @transaction.atomic
-def refresh_volunteers(volunteer_ids: Iterable[int] | None = None) -> None:
-    """Recomputes Volunteer.confirmed_hours (of every volunteer when ids is None)."""
+def refresh_volunteers(volunteer_ids: Iterable[int] | None = None) -> int:
+    """Recomputes Volunteer.confirmed_hours (of every volunteer when ids is None); returns how
+    many were wrong."""
     volunteers = Volunteer.objects.only("pk", "confirmed_hours")
     records = ServiceRecord.objects.counted()
     if volunteer_ids is not None:
@@ -35,11 +36,13 @@ def refresh_volunteers(volunteer_ids: Iterable[int] | None = None) -> None:
             volunteer.confirmed_hours = total
             changed.append(volunteer)
     Volunteer.objects.bulk_update(changed, ["confirmed_hours"], batch_size=1000)
+    return len(changed)
 
 
 @transaction.atomic
-def refresh_stations(station_ids: Iterable[int] | None = None) -> None:
-    """Recomputes the StationMonth rows (of every station when ids is None)."""
+def refresh_stations(station_ids: Iterable[int] | None = None) -> int:
+    """Recomputes the StationMonth rows (of every station when ids is None); returns how many
+    rows there are now."""
     records = ServiceRecord.objects.counted()
     months = StationMonth.objects.all()
     if station_ids is not None:
@@ -47,7 +50,7 @@ def refresh_stations(station_ids: Iterable[int] | None = None) -> None:
         records = records.filter(station_id__in=station_ids)
         months = months.filter(station_id__in=station_ids)
     months.delete()
-    StationMonth.objects.bulk_create(
+    written = StationMonth.objects.bulk_create(
         (
             StationMonth(station_id=station_id, month=month, hours=hours, brand_hours=brand or 0)
             for station_id, month, hours, brand in records.annotate(month=TruncMonth("date"))
@@ -57,6 +60,7 @@ def refresh_stations(station_ids: Iterable[int] | None = None) -> None:
         ),
         batch_size=1000,
     )
+    return len(written)
 
 
 def refresh_for(records: Iterable[ServiceRecord]) -> None:
@@ -66,6 +70,6 @@ def refresh_for(records: Iterable[ServiceRecord]) -> None:
     refresh_stations({record.station_id for record in records})
 
 
-def refresh_all() -> None:
-    refresh_volunteers()
-    refresh_stations()
+def refresh_all() -> tuple[int, int]:
+    """(volunteers whose total was wrong, station-month rows written)."""
+    return refresh_volunteers(), refresh_stations()

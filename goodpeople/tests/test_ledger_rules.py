@@ -1,9 +1,11 @@
 """The ledger's arithmetic and rules: stars, hours, confirmation, corrections, balance."""
 
 import datetime
+import io
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.test import SimpleTestCase, TestCase, override_settings
@@ -12,7 +14,7 @@ from goodpeople.factories import UserFactory
 from goodpeople.ledger import corrections, exchange, records, stars
 from goodpeople.ledger.privacy import mask_id_number, mask_name, mask_phone
 from goodpeople.ledger.summaries import refresh_for
-from goodpeople.models import RecordCorrection, ServiceRecord, StationMonth
+from goodpeople.models import RecordCorrection, ServiceRecord, StationMonth, Volunteer
 from goodpeople.models.ledger import validate_hours, validate_id_number
 from goodpeople.tests.ledger import ServiceRecordFactory, VolunteerFactory, give_hours
 from goodpeople.tests.site import build_city
@@ -230,3 +232,26 @@ class BalanceTests(TestCase):
         self.assertIn("余额不能小于 0", refused[0])
         self.assertEqual(exchange.exchange_balance(self.volunteer), 1)
         self.assertFalse(ServiceRecord.objects.get(pk=record.pk).superseded)
+
+
+class RefreshTotalsCommandTests(TestCase):
+    def test_refresh_ledger_totals_repairs_totals_written_around_the_ledger(self):
+        city = build_city()
+        volunteer = VolunteerFactory(station=city.community_a.station)
+        give_hours(volunteer, 20, start=datetime.date(2026, 3, 1))
+        # As after a restore of the records table alone.
+        Volunteer.objects.filter(pk=volunteer.pk).update(confirmed_hours=0)
+        StationMonth.objects.all().delete()
+
+        out = io.StringIO()
+        call_command("refresh_ledger_totals", stdout=out)
+
+        volunteer.refresh_from_db()
+        self.assertEqual(volunteer.confirmed_hours, Decimal("20"))
+        month = StationMonth.objects.get(station=city.community_a.station)
+        self.assertEqual((month.month, month.hours), (datetime.date(2026, 3, 1), Decimal("20")))
+        self.assertIn("1 名志愿者的累计时长已更正，1 条工作站月度合计", out.getvalue())
+
+        out = io.StringIO()
+        call_command("refresh_ledger_totals", stdout=out)
+        self.assertIn("0 名志愿者", out.getvalue())
