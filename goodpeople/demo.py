@@ -157,7 +157,6 @@ def fill_community(community: CommunityPage, number: int) -> None:
         community.signage_photo = portrait(
             f"{community.title}·公益广告", 500 + number, community.station.collection
         )
-        community.volunteer_team_size = 30 + number * 3
         community.save_revision().publish()
 
 

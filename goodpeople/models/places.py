@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -134,7 +135,6 @@ class CommunityPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    volunteer_team_size = models.PositiveIntegerField("志愿服务队人数", default=0)
 
     content_panels = [
         *Page.content_panels,
@@ -153,9 +153,8 @@ class CommunityPage(Page):
             [
                 FieldPanel("signage_count"),
                 FieldPanel("signage_photo"),
-                FieldPanel("volunteer_team_size"),
             ],
-            heading="公益氛围与志愿队伍",
+            heading="公益氛围",
         ),
     ]
     search_fields = [
@@ -173,7 +172,7 @@ class CommunityPage(Page):
         APIField("opening_hours"),
         APIField("signage_count"),
         APIField("signage_photo"),
-        APIField("volunteer_team_size"),
+        APIField("volunteer_team_size", serializer=serializers.IntegerField(read_only=True)),
         APIField("pairings", serializer=PairingsField()),
         APIField("five_ones", serializer=FiveOnesField()),
     ]
@@ -194,6 +193,13 @@ class CommunityPage(Page):
     def station_sign(self) -> str:
         """The name on the station's sign, as the office prescribes it."""
         return f"{self.title}学雷锋志愿服务工作站"
+
+    @property
+    def volunteer_team_size(self) -> int:
+        """The station's volunteer team: the volunteers on its roster in the ledger."""
+        from goodpeople.models.ledger import Volunteer  # the ledger module imports this one
+
+        return Volunteer.objects.filter(station__community=self).count()
 
     @property
     def station_details_complete(self) -> bool:

@@ -12,6 +12,7 @@ from goodpeople.factories import (
     NoticePageFactory,
     PairingFactory,
 )
+from goodpeople.tests.ledger import VolunteerFactory
 from home.factories import make_site_home
 
 
@@ -89,6 +90,16 @@ class CommunityContentTests(TestCase):
         marks = {mark["key"]: mark["ok"] for mark in data["five_ones"]["marks"]}
         self.assertTrue(marks["station"])
         self.assertTrue(marks["brand_project"])
+        self.assertFalse(marks["volunteer_team"])
+        self.assertEqual(data["volunteer_team_size"], 0)
+
+    def test_api_team_size_is_the_ledgers_roster_without_names(self):
+        VolunteerFactory(station=self.community.station, name="李桂芳")
+        VolunteerFactory(station=self.community.station, name="陈建国")
+        VolunteerFactory(station=self.other.station)
+        response = self.client.get(f"/api/v2/pages/{self.community.pk}/")
+        self.assertEqual(response.json()["volunteer_team_size"], 2)
+        self.assertNotContains(response, "李桂芳")
 
     def test_api_board_entries_project_notice_and_district(self):
         board = self.api(f"pages/{self.board.pk}/")
