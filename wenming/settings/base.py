@@ -84,6 +84,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default random_page_cost (4) is for spinning disks; with it the planner reads
+    # every search-index entry for a common word (76 ms at 10,000 articles) instead of the GIN
+    # index (8 ms). 1.1 is the usual value for SSDs, as the PostgreSQL manual suggests.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    page_cost = float(os.environ.get("PG_RANDOM_PAGE_COST", "1.1"))
+    options["options"] = f"{options.get('options', '')} -c random_page_cost={page_cost}".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,9 +1,10 @@
 """`manage.py bench_search`: search latency at 10,000 articles, in a throwaway database.
 
 Builds a fresh database (a temporary SQLite file, or a ``test_`` database beside the
-configured PostgreSQL one), fills it with articles written from realistic phrases, indexes
-them, then times full GET requests of /search/ for 20 realistic queries against a plain
-listing of the same articles (a channel page, no search) measured in the same run.
+configured PostgreSQL one), fills it with articles written from realistic phrases and the
+city's 213 communities (searchable, and options of the search filters), indexes them, then
+times full GET requests of /search/ for 20 realistic queries against a plain listing of the
+same articles (a channel page, no search) measured in the same run.
 The database is dropped at the end, whatever happens.
 """
 
@@ -19,8 +20,14 @@ from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
 from core.bench import throwaway_database
+from goodpeople.factories import CommunitySectionPageFactory
+from goodpeople.onboarding import import_rows, validate
+from goodpeople.sample import community_rows
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage
+
+COMMUNITIES_IN_CITY = 213
+UNITS_IN_CITY = 164
 
 QUERIES = [
     "志愿服务",
@@ -115,7 +122,8 @@ class Command(BaseCommand):
                 cursor.execute("ANALYZE")
         indexed = time.perf_counter()
         self.stdout.write(
-            f"{connection.vendor}: {articles} articles built in {built - started:.0f} s, "
+            f"{connection.vendor}: {articles} articles and {COMMUNITIES_IN_CITY} communities "
+            f"built in {built - started:.0f} s, "
             f"indexed in {indexed - built:.0f} s"
         )
         with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
@@ -144,6 +152,12 @@ class Command(BaseCommand):
                 defaults={"hostname": "testserver", "root_page": home, "site_name": "九江文明网"},
             )
             channel = home.add_child(instance=ChannelPage(title="动态要闻", slug="news"))
+            # The city's communities: searchable pages, and the options of the search filters.
+            CommunitySectionPageFactory(parent=home)
+            rows, errors = validate(community_rows(COMMUNITIES_IN_CITY, UNITS_IN_CITY))
+            if errors:
+                raise CommandError(f"sample communities rejected: {errors[:3]}")
+            import_rows(rows)
             for n in range(articles):
                 title, body = article_text(rng)
                 day = f"{rng.randint(2014, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"

@@ -1,0 +1,30 @@
+"""The search backend's PostgreSQL match is served by core's GIN index on title || body."""
+
+from unittest import skipUnless
+
+from django.db import connection
+from django.test import TestCase
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+
+@skipUnless(connection.vendor == "postgresql", "PostgreSQL's text-search index")
+class PostgresIndexTests(TestCase):
+    def plan(self, query: str) -> str:
+        results = get_search_backend().search(query, Page.objects.all(), order_by_relevance=False)
+        sql, params = results.get_queryset().query.sql_with_params()
+        with connection.cursor() as cursor:
+            # A test database is too small for the planner to prefer any index on its own.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+    def test_every_word_of_a_query_is_looked_up_in_the_title_body_index(self):
+        plan = self.plan("八里湖社区志愿服务")
+        self.assertIn("core_search_title_body_gin", plan)
+        self.assertIn("'八里' & '湖' & '社区'", plan.replace("''", "'"))
+
+    def test_connections_plan_for_solid_state_storage(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW random_page_cost")
+            self.assertEqual(float(cursor.fetchone()[0]), 1.1)
