@@ -1,7 +1,8 @@
 """The read-only headless API at /api/v2/: Wagtail's API v2 with the site's filters and search.
 
 Pages, images and documents as Wagtail serves them (live, public pages only; images and
-documents in collections visible to the public), plus what front ends asked for:
+documents in collections visible to the public, and only those a live, public page uses), plus
+what front ends asked for:
 ``channel`` (and every other "under this page" filter in home.search.WITHIN_FILTERS), ``tag``,
 ``date_from``/``date_to``, ``order=date``/``-date`` across page types, and ``search`` with the
 same Chinese search as the site. Malformed parameters are 400s with a message.
@@ -9,6 +10,9 @@ same Chinese search as the site. Malformed parameters are 400s with a message.
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -24,7 +28,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from core.chinese import MAX_QUERY_CHARS, highlight_words
 from core.search_backend import matching
@@ -126,12 +130,33 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
     )
 
 
+def used_on_published_pages(media: QuerySet) -> QuerySet:
+    """The images or documents that a live, public page uses, by Wagtail's reference index.
+
+    A station's photo for a board entry still in moderation, or a file on a private page, is
+    in the media library before anyone may see it; listing the library would publish it.
+    """
+    pages = Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
+    used = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages,
+        to_content_type=ContentType.objects.get_for_model(media.model),
+    ).values("to_object_id")
+    return media.annotate(key=Cast("pk", CharField())).filter(key__in=used)
+
+
 class SearchingImagesAPIViewSet(ImagesAPIViewSet):
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
+
+    def get_queryset(self):
+        return used_on_published_pages(super().get_queryset())
 
 
 class SearchingDocumentsAPIViewSet(DocumentsAPIViewSet):
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
+
+    def get_queryset(self):
+        return used_on_published_pages(super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

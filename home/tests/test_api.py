@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
+from goodpeople.factories import NoticePageFactory
+from goodpeople.models import NoticeAttachment
 from home.factories import make_site_home
 from news.factories import ArticlePageFactory, ChannelPageFactory, TopicPageFactory
 from news.models import ArticleStats
@@ -141,6 +143,34 @@ class NothingLeaksTests(APITestCase):
             self.assertEqual(self.titles(search=hidden), [])
         self.assertEqual(self.get(f"pages/{private.pk}/").status_code, 404)
         self.assertNotIn("秘密", self.get(f"pages/{self.balihu.pk}/").content.decode())
+
+    def test_images_and_documents_only_once_a_live_public_page_uses_them(self):
+        draft_photo = wagtail_factories.ImageFactory(title="待审核的好人照片")
+        draft = ArticlePageFactory(
+            parent=self.news, title="草稿", lead_image=draft_photo, live=False
+        )
+        private_photo = wagtail_factories.ImageFactory(title="内部照片")
+        private = ArticlePageFactory(parent=self.news, title="内部", lead_image=private_photo)
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        listing = wagtail_factories.DocumentFactory(title="推荐名单附件")
+
+        def listed(endpoint: str) -> set[str]:
+            return {item["title"] for item in self.ok(endpoint, limit=50)["items"]}
+
+        self.assertEqual(listed("images/"), {"挂牌现场"})
+        self.assertEqual(listed("documents/"), set())
+        for path in (f"images/{draft_photo.pk}/", f"images/{private_photo.pk}/"):
+            self.assertEqual(self.get(path).status_code, 404)
+        self.assertEqual(self.get(f"documents/{listing.pk}/").status_code, 404)
+
+        draft.save_revision().publish()
+        self.assertEqual(listed("images/"), {"挂牌现场", "待审核的好人照片"})
+        notice = NoticePageFactory(parent=self.news, title="拟推荐名单公示")
+        notice.attachments.add(NoticeAttachment(document=listing))
+        notice.save_revision().publish()
+        self.assertEqual(listed("documents/"), {"推荐名单附件"})
 
     def test_no_user_accounts_or_email_addresses(self):
         user = get_user_model().objects.create_user("editor", "editor@example.com", "pw")
