@@ -134,7 +134,9 @@ def highlight(text: str, words: list[str], width: int) -> SafeString:
     The text is escaped; words match case-insensitively (the index folds case too).
     """
     text = " ".join(text.split())
-    pattern = re.compile("(" + "|".join(re.escape(w) for w in words) + ")", re.I) if words else None
+    # Adjacent words are one mark: jieba cuts the name 张秀英 into 张 and 秀英.
+    alternatives = "|".join(re.escape(w) for w in words)
+    pattern = re.compile(f"((?:{alternatives})+)", re.I) if words else None
     first = pattern.search(text) if pattern else None
     start = max(0, first.start() - width // 4) if first else 0
     piece = text[start : start + width]

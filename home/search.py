@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from wagtail.models import Page
 
 from core import chinese
-from core.search_backend import matching, plain_text
+from core.search_backend import matching, plain_text, prefetch_search_relations
 from goodpeople.models import (
     BrandProjectPage,
     CommunityPage,
@@ -180,7 +180,8 @@ def places_for(pages: list[Page]) -> dict[int, Page]:
 def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
     """What the results page shows for one page of results: a fixed number of queries."""
     rows = list(result_page.object_list)
-    pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific()
+    pages = list(Page.objects.filter(pk__in=[row.pk for row in rows]).specific())
+    prefetch_search_relations(pages)  # a board's snippet shows the entry that matched
     specific = {page.pk: page for page in pages}
     places = places_for(rows)
     labels = {t.model: t.label for t in SEARCHABLE_TYPES}

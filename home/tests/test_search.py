@@ -57,7 +57,7 @@ class SearchPageTests(TestCase):
         self.assertContains(response, "九江市社区志愿服务制度化落地有声")
         self.assertContains(response, "动态要闻")
         self.assertContains(response, "2014-11-07")
-        self.assertContains(response, "<mark>志愿</mark>")
+        self.assertContains(response, "学雷锋<mark>志愿服务</mark>站")
 
     def test_traditional_query_finds_simplified_text(self):
         response = self.search(q="志願服務")

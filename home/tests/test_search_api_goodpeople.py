@@ -58,6 +58,7 @@ class CommunityContentTests(TestCase):
 
     def test_search_finds_board_entries_projects_and_notices_with_their_community(self):
         self.assertEqual(self.search_titles(q="张秀英"), ["身边好人榜"])
+        self.assertContains(self.client.get("/search/", {"q": "张秀英"}), "<mark>张秀英</mark>")
         self.assertEqual(self.search_titles(q="上门理发"), ["银龄上门理发"])
         response = self.client.get("/search/", {"q": "文明家庭"})
         self.assertContains(response, "湓浦社区文明家庭拟推荐名单公示")
