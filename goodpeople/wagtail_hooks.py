@@ -9,8 +9,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from goodpeople import ledger_hooks  # noqa: F401 - registers the volunteer ledger's admin views
-from goodpeople.models import CommunityPage, Nomination, PairedUnit
+from goodpeople import (
+    ledger_hooks,  # noqa: F401 - registers the volunteer ledger's admin views
+    nomination_views,
+)
+from goodpeople.models import Nomination, PairedUnit
+from goodpeople.nominations import nominations_for
 from goodpeople.views import standing_report
 
 
@@ -23,18 +27,6 @@ class PairedUnitViewSet(SnippetViewSet):
     search_fields = ["name"]
     add_to_admin_menu = True
     menu_order = 310
-
-
-def nominations_for(user):
-    """The nominations user may handle: every one for the office, its own boards' for a station."""
-    nominations = Nomination.objects.select_related("board")
-    if user.is_superuser or user.has_perm("goodpeople.view_standing"):
-        return nominations
-    communities = CommunityPage.objects.filter(station__group__in=user.groups.all())
-    own = Q()
-    for community in communities:
-        own |= Q(board__path__startswith=community.path)
-    return nominations.filter(own) if communities else nominations.none()
 
 
 class NominationEditView(EditView):
@@ -61,6 +53,17 @@ class NominationViewSet(SnippetViewSet):
 
 register_snippet(PairedUnitViewSet)
 register_snippet(NominationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def nomination_urls():
+    return [
+        path(
+            "nominations/<int:pk>/photo/",
+            nomination_views.nomination_photo,
+            name="goodpeople_nomination_photo",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -31,6 +31,18 @@ class SettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SECRET_KEY", result.stderr)
 
+    def test_production_refuses_private_photos_inside_the_public_media(self):
+        result = run_manage(
+            "check",
+            DJANGO_SETTINGS_MODULE="wenming.settings.production",
+            SECRET_KEY="a-long-random-production-key-" + "x9" * 30,
+            ALLOWED_HOSTS="wenming.example",
+            MEDIA_ROOT=str(settings.BASE_DIR / "media"),
+            PRIVATE_MEDIA_ROOT=str(settings.BASE_DIR / "media" / "private"),
+        )
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("PRIVATE_MEDIA_ROOT", result.stderr)
+
     def test_production_settings_pass_the_deploy_check(self):
         result = run_manage(
             "check",

@@ -1,9 +1,12 @@
 """The good-people board (身边好人榜) of a community, its entries and residents' nominations."""
 
 import datetime
+import os
+import uuid
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -17,6 +20,7 @@ from wagtail.search import index
 
 from core.images import prefetch_renditions
 from goodpeople.admin_forms import StationPageForm
+from goodpeople.panels import NominationPhotoPanel
 
 ENTRY_PHOTO_SPECS = ("fill-240x300",)
 LATEST_ON_COMMUNITY_PAGE = 4
@@ -173,9 +177,18 @@ class BoardEntry(Orderable):
             raise ValidationError({"listed_on": "上榜日期不能晚于今天。"})
 
 
+def nomination_storage() -> Storage:
+    """The private storage of residents' photos, which the web server does not serve.
+
+    A callable, so each environment's STORAGES decides and migrations do not record a path.
+    """
+    return storages["nominations"]
+
+
 def nomination_upload_to(instance, filename: str) -> str:
-    # Residents' photos stay out of the image library until a station uses them.
-    return f"nominations/{timezone.now():%Y/%m}/{filename}"
+    # A random name: the resident's own file name may say who is in the photo.
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 class Nomination(models.Model):
@@ -195,7 +208,9 @@ class Nomination(models.Model):
     name = models.CharField("被推荐人姓名", max_length=50)
     category = models.CharField("类别", max_length=12, choices=Category.choices, blank=True)
     deed = models.TextField("事迹")
-    photo = models.ImageField("照片", upload_to=nomination_upload_to, blank=True)
+    photo = models.ImageField(
+        "照片", upload_to=nomination_upload_to, storage=nomination_storage, blank=True
+    )
     nominator = models.CharField("推荐人", max_length=50, blank=True)
     contact = models.CharField(
         "推荐人联系方式", max_length=50, blank=True, help_text="仅供工作站核实，不公开"
@@ -208,7 +223,7 @@ class Nomination(models.Model):
         FieldPanel("name", read_only=True),
         FieldPanel("category", read_only=True),
         FieldPanel("deed", read_only=True),
-        FieldPanel("photo", read_only=True),
+        NominationPhotoPanel("photo", read_only=True),
         FieldPanel("nominator", read_only=True),
         FieldPanel("contact", read_only=True),
         FieldPanel("status"),

@@ -1,8 +1,10 @@
 """What residents see on community, board, project, showcase and notice pages."""
 
 import datetime
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -158,7 +160,8 @@ class BoardPageTests(TestCase):
         self.assertRedirects(response, self.board.url + "?nominated=1#nominate")
         nomination = Nomination.objects.get()
         self.assertEqual((nomination.name, nomination.board_id), ("王大爷", self.board.pk))
-        self.assertTrue(nomination.photo.name.startswith("nominations/"))
+        self.assertTrue(nomination.photo.storage.exists(nomination.photo.name))
+        self.assertFalse(Path(nomination.photo.path).is_relative_to(settings.MEDIA_ROOT))
         self.assertContains(self.client.get(self.board.url + "?nominated=1"), "感谢推荐")
 
     def test_name_and_deed_are_required(self):
