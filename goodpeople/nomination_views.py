@@ -1,12 +1,14 @@
-"""Admin views of residents' nominations: the private photo."""
+"""Admin views of residents' nominations: the private photo, and listing one on its board."""
 
 import mimetypes
 
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST, require_safe
 
-from goodpeople.nominations import nominations_for
+from goodpeople.nominations import ListingRefused, list_on_board, nominations_for
 
 
 @require_safe
@@ -31,3 +33,26 @@ def nomination_photo(request, pk: int) -> FileResponse:
     response["Cache-Control"] = "private"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_POST
+def nomination_list(request, pk: int) -> HttpResponseRedirect:
+    """加入好人榜草稿: the nomination becomes an entry in a draft of its board, not yet live."""
+    nomination = get_object_or_404(nominations_for(request.user), pk=pk)
+    board = nomination.board
+    if not (
+        request.user.has_perm("goodpeople.change_nomination")
+        and board.permissions_for_user(request.user).can_edit()
+    ):
+        raise PermissionDenied
+    try:
+        list_on_board(nomination, request.user)
+    except ListingRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("wagtailsnippets_goodpeople_nomination:edit", nomination.pk)
+    messages.success(
+        request,
+        f"已把“{nomination.name}”加入{board.get_parent().title}{board.title}的草稿。"
+        "请核对后提交市文明办审核，审核通过后才会在网站上发布。",
+    )
+    return redirect("wagtailadmin_pages:edit", board.pk)

@@ -1,8 +1,20 @@
-"""Residents' nominations in the admin: who may handle which."""
+"""Residents' nominations in the admin: who may handle which, and putting one on its board."""
 
+import os
+
+from django.core.files.images import ImageFile
+from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+from wagtail.models import Revision
 
-from goodpeople.models import CommunityPage, Nomination
+from goodpeople.models import BoardEntry, Category, CommunityPage, Nomination, Station
+
+# A nomination may leave the category open; 助人为乐 is the broadest, and the station can
+# change it in the draft before submitting.
+DEFAULT_CATEGORY = Category.HELPING
 
 
 def nominations_for(user) -> QuerySet[Nomination]:
@@ -15,3 +27,70 @@ def nominations_for(user) -> QuerySet[Nomination]:
     for community in communities:
         own |= Q(board__path__startswith=community.path)
     return nominations.filter(own) if communities else nominations.none()
+
+
+class ListingRefused(Exception):
+    """Why a nomination cannot go on its board now, in words for the station."""
+
+
+def photo_as_image(nomination: Nomination, user) -> AbstractImage:
+    """The nomination's photo copied into the image library, in its station's collection.
+
+    A board entry's photo is a library image; the copy keeps the private file's random name.
+    """
+    station = Station.objects.select_related("collection").get(
+        community__pk=nomination.board.get_parent().pk
+    )
+    with nomination.photo.open("rb") as photo:
+        image = get_image_model()(
+            title=nomination.name,
+            file=ImageFile(photo.file, name=os.path.basename(nomination.photo.name)),
+            collection=station.collection,
+            uploaded_by_user=user,
+        )
+        # Wagtail's own upload views set the file size and hash this way.
+        image._set_image_file_metadata()
+        image.save()
+    return image
+
+
+@transaction.atomic
+def list_on_board(nomination: Nomination, user) -> Revision:
+    """Add the nomination to a new draft revision of its board and mark it listed.
+
+    Nothing is published: the station submits the draft to the office's moderation like any
+    other edit. The caller checks that user may edit the board; a nomination already listed,
+    or a board that is locked for user (in moderation, say), raises ListingRefused.
+    """
+    # Locked with its board: two clicks at once must not list the same person twice, and two
+    # nominations listed at once must not each build a draft from the same revision.
+    nomination = (
+        Nomination.objects.select_for_update().select_related("board").get(pk=nomination.pk)
+    )
+    if nomination.status == Nomination.Status.LISTED:
+        raise ListingRefused(f"“{nomination.name}”已经上榜，不再重复加入。")
+    board = nomination.board
+    lock = board.get_lock()
+    if lock is not None and lock.for_user(user):
+        raise ListingRefused(
+            f"“{board.get_parent().title}{board.title}”正在审核或已被锁定，暂时不能加入；"
+            "请等审核结束后再试。"
+        )
+    draft = board.get_latest_revision_as_object()
+    orders = [e.sort_order for e in draft.entries.all() if e.sort_order is not None]
+    draft.entries.add(
+        BoardEntry(
+            name=nomination.name,
+            category=nomination.category or DEFAULT_CATEGORY,
+            deed=nomination.deed,
+            listed_on=timezone.localdate(),
+            photo=photo_as_image(nomination, user) if nomination.photo else None,
+            sort_order=max(orders, default=-1) + 1,
+        )
+    )
+    revision = draft.save_revision(user=user, log_action=True)
+    nomination.status = Nomination.Status.LISTED
+    note = f"{timezone.localdate():%Y-%m-%d} 已加入好人榜草稿，待市文明办审核后发布。"
+    nomination.note = f"{nomination.note}\n{note}" if nomination.note else note
+    nomination.save(update_fields=["status", "note"])
+    return revision

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -55,6 +56,30 @@ register_snippet(PairedUnitViewSet)
 register_snippet(NominationViewSet)
 
 
+class ListOnBoardMenuItem(ActionMenuItem):
+    """加入好人榜草稿 in a nomination's editor: posts the form, CSRF token and all, to its view."""
+
+    label = "加入好人榜草稿"
+    icon_name = "list-ul"
+    template_name = "goodpeople/admin/list_on_board_button.html"
+
+    def is_shown(self, context):
+        nomination = context.get("instance")
+        return (
+            context["view"] == "edit"
+            and nomination.status != Nomination.Status.LISTED
+            and nomination.board.permissions_for_user(context["request"].user).can_edit()
+        )
+
+    def get_url(self, parent_context):
+        return reverse("goodpeople_nomination_list", args=[parent_context["instance"].pk])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def list_on_board_menu_item(model):
+    return ListOnBoardMenuItem(order=10) if model is Nomination else None
+
+
 @hooks.register("register_admin_urls")
 def nomination_urls():
     return [
@@ -62,6 +87,11 @@ def nomination_urls():
             "nominations/<int:pk>/photo/",
             nomination_views.nomination_photo,
             name="goodpeople_nomination_photo",
+        ),
+        path(
+            "nominations/<int:pk>/list/",
+            nomination_views.nomination_list,
+            name="goodpeople_nomination_list",
         ),
     ]
 
