@@ -7,11 +7,10 @@ core.chinese.index_text, and every query is split the same way and turned into a
 words. The admin's search, the site's search page and the API all go through it.
 """
 
-from collections import defaultdict
 from functools import cache
 
 from django.db import connection
-from django.db.models import F, Manager, QuerySet, Value, prefetch_related_objects
+from django.db.models import F, Manager, QuerySet, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.utils.encoding import force_str
@@ -121,29 +120,18 @@ def segmented_texts(obj) -> tuple[str, str, str]:
     return tuple(chinese.index_text(" ".join(part)) for part in (title, body, autocomplete))
 
 
-def plain_text(obj) -> str:
-    """The object's searchable text apart from its title, its related objects' included.
+def plain_text(obj, relations: tuple[str, ...] = ()) -> str:
+    """The object's searchable text apart from its title, with the named related objects'.
 
-    For a list of objects, prefetch_search_relations first: each relation is a query.
+    Each relation is a query unless prefetched.
     """
     fields = [
         field
         for field in obj.get_search_fields()
-        if isinstance(field, RelatedFields)
+        if (isinstance(field, RelatedFields) and field.field_name in relations)
         or (isinstance(field, SearchField) and field.field_name != "title")
     ]
     return " ".join(text for _, text in _field_texts(obj, fields) if text)
-
-
-def prefetch_search_relations(objs) -> None:
-    """Loads the related objects plain_text reads: a query per relation and model."""
-    by_model = defaultdict(list)
-    for obj in objs:
-        by_model[type(obj)].append(obj)
-    for model, group in by_model.items():
-        names = [f.field_name for f in model.get_search_fields() if isinstance(f, RelatedFields)]
-        if names:
-            prefetch_related_objects(group, *names)
 
 
 class ChineseSearchMixin:

@@ -21,12 +21,13 @@ from django.db.models import (
     Value,
     When,
     Window,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from wagtail.models import Page
 
 from core import chinese
-from core.search_backend import matching, plain_text, prefetch_search_relations
+from core.search_backend import matching, plain_text
 from goodpeople.models import (
     BrandProjectPage,
     CommunityPage,
@@ -51,6 +52,8 @@ class SearchableType:
     """The model's field holding the date readers see; without one, first publication."""
     tag_field: str | None = None
     """The model's path to its tags, e.g. "tagged_items__tag"."""
+    snippet_relations: tuple[str, ...] = ()
+    """Related objects whose text a hit's snippet shows too, e.g. a board's entries."""
 
     def lookup(self, model: type[Page], path: str) -> str | None:
         """path (relative to this type) as seen from a queryset of model, or None if unreachable."""
@@ -65,7 +68,8 @@ SEARCHABLE_TYPES: list[SearchableType] = [
     SearchableType("article", ArticlePage, "文章", "date", "tagged_items__tag"),
     SearchableType("notice", NoticePage, "公示公告", "date"),
     SearchableType("community", CommunityPage, "社区"),
-    SearchableType("board", GoodPeopleBoardPage, "身边好人榜"),
+    # A board is found by its entries' names and deeds: its snippet shows the one that matched.
+    SearchableType("board", GoodPeopleBoardPage, "身边好人榜", snippet_relations=("entries",)),
     SearchableType("project", BrandProjectPage, "品牌项目"),
     SearchableType("topic", TopicPage, "专题"),
 ]
@@ -181,10 +185,14 @@ def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
     """What the results page shows for one page of results: a fixed number of queries."""
     rows = list(result_page.object_list)
     pages = list(Page.objects.filter(pk__in=[row.pk for row in rows]).specific())
-    prefetch_search_relations(pages)  # a board's snippet shows the entry that matched
     specific = {page.pk: page for page in pages}
     places = places_for(rows)
     labels = {t.model: t.label for t in SEARCHABLE_TYPES}
+    relations = {t.model: t.snippet_relations for t in SEARCHABLE_TYPES}
+    for model, names in relations.items():
+        of_model = [page for page in pages if type(page) is model]
+        if names and of_model:
+            prefetch_related_objects(of_model, *names)
     words = chinese.highlight_words(query)
     found = []
     for row in rows:
@@ -195,7 +203,9 @@ def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
                 type_label=labels.get(type(page), page._meta.verbose_name),
                 place=places.get(row.pk),
                 date=row.shown_date,
-                snippet=chinese.highlight(plain_text(page), words, SNIPPET_CHARS),
+                snippet=chinese.highlight(
+                    plain_text(page, relations.get(type(page), ())), words, SNIPPET_CHARS
+                ),
             )
         )
     return found
