@@ -43,6 +43,17 @@ class SettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("PRIVATE_MEDIA_ROOT", result.stderr)
 
+    def test_postgres_page_cost_is_set_unless_left_to_the_server(self):
+        show = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+        database = "postgres://postgres@127.0.0.1:5432/wenming"
+        default = run_manage("shell", "-c", show, DATABASE_URL=database)
+        self.assertIn("-c random_page_cost=1.1", default.stdout, default.stderr)
+        left = run_manage("shell", "-c", show, DATABASE_URL=database, PG_RANDOM_PAGE_COST="")
+        self.assertNotIn("random_page_cost", left.stdout + left.stderr)
+        wrong = run_manage("shell", "-c", show, DATABASE_URL=database, PG_RANDOM_PAGE_COST="fast")
+        self.assertNotEqual(wrong.returncode, 0)
+        self.assertIn("PG_RANDOM_PAGE_COST is not a number: 'fast'", wrong.stderr)
+
     def test_production_settings_pass_the_deploy_check(self):
         result = run_manage(
             "check",
