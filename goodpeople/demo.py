@@ -25,7 +25,7 @@ from goodpeople.models import (
     NoticePage,
     ProjectCategory,
 )
-from goodpeople.onboarding import import_rows, read_sheet, validate
+from goodpeople.onboarding import import_file
 from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collection
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
@@ -103,10 +103,9 @@ def ensure_section(home: Page) -> CommunitySectionPage:
 
 def onboard_sample() -> None:
     """The sample sheet through the same import the office uses (no accounts)."""
-    rows, errors = validate(read_sheet(SAMPLE))
+    _, errors = import_file(SAMPLE)
     if errors:
         raise ValueError("; ".join(errors))
-    import_rows(rows)
 
 
 def fill_board(community: CommunityPage, number: int) -> GoodPeopleBoardPage:

@@ -337,13 +337,22 @@ def import_rows(
     return report
 
 
+def import_records(
+    records: list[dict],
+    create_accounts: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report | None, list[str]]:
+    """Validate every record, then import them; with any bad record, import nothing."""
+    rows, errors = validate(records)
+    if errors:
+        return None, errors
+    return import_rows(rows, create_accounts=create_accounts, progress=progress), []
+
+
 def import_file(
     path: Path,
     create_accounts: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Report | None, list[str]]:
     """Validate the whole file, then import it; with any bad row, import nothing."""
-    rows, errors = validate(read_sheet(path))
-    if errors:
-        return None, errors
-    return import_rows(rows, create_accounts=create_accounts, progress=progress), []
+    return import_records(read_sheet(path), create_accounts=create_accounts, progress=progress)

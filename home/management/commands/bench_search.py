@@ -21,7 +21,7 @@ from wagtail.models import Page, Site
 
 from core.bench import throwaway_database
 from goodpeople.factories import CommunitySectionPageFactory
-from goodpeople.onboarding import import_rows, validate
+from goodpeople.onboarding import import_records
 from goodpeople.sample import community_rows
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage
@@ -154,10 +154,9 @@ class Command(BaseCommand):
             channel = home.add_child(instance=ChannelPage(title="动态要闻", slug="news"))
             # The city's communities: searchable pages, and the options of the search filters.
             CommunitySectionPageFactory(parent=home)
-            rows, errors = validate(community_rows(COMMUNITIES_IN_CITY, UNITS_IN_CITY))
+            _, errors = import_records(community_rows(COMMUNITIES_IN_CITY, UNITS_IN_CITY))
             if errors:
                 raise CommandError(f"sample communities rejected: {errors[:3]}")
-            import_rows(rows)
             for n in range(articles):
                 title, body = article_text(rng)
                 day = f"{rng.randint(2014, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
