@@ -8,6 +8,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
@@ -29,7 +30,6 @@ from goodpeople.onboarding import import_file
 from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collection
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
-DEMO_TODAY = datetime.date(2026, 11, 20)
 FILLED_COMMUNITIES = 12
 STATION_USERS = [("gantang", "甘棠社区"), ("yuliang", "庾亮社区")]
 OFFICE_PERMISSIONS = ["view_standing", "view_nomination", "change_nomination"]
@@ -125,7 +125,7 @@ def fill_board(community: CommunityPage, number: int) -> GoodPeopleBoardPage:
                 else None,
                 # Two current entries, the rest in earlier months for the archive; some
                 # boards go stale so the 五个一 table has something to show.
-                listed_on=DEMO_TODAY - datetime.timedelta(days=index * 35 + number * 12),
+                listed_on=timezone.localdate() - datetime.timedelta(days=index * 35 + number * 12),
             )
         )
     community.add_child(instance=board)
@@ -165,10 +165,10 @@ def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> Non
         NoticePage,
         "haoren-gongshi",
         title=f"{community.title}2026年第四季度“身边好人”推荐人选公示",
-        date=DEMO_TODAY,
+        date=timezone.localdate(),
         publisher=f"{community.title}居委会",
-        publicity_start=DEMO_TODAY,
-        publicity_end=DEMO_TODAY + datetime.timedelta(days=30),
+        publicity_start=timezone.localdate(),
+        publicity_end=timezone.localdate() + datetime.timedelta(days=30),
         body="<p>经居民推荐、工作站核实，现将推荐人选予以公示。如有异议，请向社区居委会反映。</p>",
     )
     ensure_child_page(
@@ -176,10 +176,10 @@ def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> Non
         NoticePage,
         "zhiyuanzhe-gongshi",
         title=f"{community.title}2026年度星级志愿者名单公示",
-        date=DEMO_TODAY - datetime.timedelta(days=60),
+        date=timezone.localdate() - datetime.timedelta(days=60),
         publisher=f"{community.title}学雷锋志愿服务站",
-        publicity_start=DEMO_TODAY - datetime.timedelta(days=60),
-        publicity_end=DEMO_TODAY - datetime.timedelta(days=53),
+        publicity_start=timezone.localdate() - datetime.timedelta(days=60),
+        publicity_end=timezone.localdate() - datetime.timedelta(days=53),
         body="<p>根据志愿服务台账记录的服务时长，现将星级志愿者名单公示如下。</p>",
     )
     if notice_channel is not None:
@@ -188,10 +188,10 @@ def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> Non
             NoticePage,
             "shiji-wenming-danwei-gongshi",
             title="关于2026年度市级文明单位拟命名名单的公示",
-            date=DEMO_TODAY,
+            date=timezone.localdate(),
             publisher="九江市文明办",
-            publicity_start=DEMO_TODAY - datetime.timedelta(days=2),
-            publicity_end=DEMO_TODAY + datetime.timedelta(days=5),
+            publicity_start=timezone.localdate() - datetime.timedelta(days=2),
+            publicity_end=timezone.localdate() + datetime.timedelta(days=5),
             body="<p>经各地各单位推荐、市文明办审核，现将拟命名名单予以公示。</p>",
         )
 
@@ -241,7 +241,7 @@ def ensure_waiting_submission() -> None:
             name="赵海军",
             category=Category.HELPING,
             deed="赵海军自发组织楼栋志愿者，为行动不便的老人送菜上门。",
-            listed_on=DEMO_TODAY,
+            listed_on=timezone.localdate(),
         )
     )
     draft.save_revision(user=user)

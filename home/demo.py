@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
@@ -176,7 +177,7 @@ def ensure_articles(channels: dict[str, ChannelPage]) -> int:
         ("文明培育", 4),
     ]
     created = 0
-    today = datetime.date(2026, 11, 20)
+    today = timezone.localdate()
     serial = 0
     for channel_title, count in plan:
         channel = channels[channel_title]

@@ -3,6 +3,7 @@
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from goodpeople.models import GoodPeopleBoardPage
+from goodpeople.tests.site import today
 
 
 def board_form(board: GoodPeopleBoardPage, new_entries=(), **fields) -> dict:
@@ -37,6 +38,6 @@ def entry(name: str, **fields) -> dict:
         "name": name,
         "category": "helping",
         "deed": "每天清晨打扫楼道，坚持了十年。",
-        "listed_on": "2026-11-20",
+        "listed_on": today().isoformat(),
         **fields,
     }

@@ -4,10 +4,16 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from goodpeople.factories import UserFactory
 from goodpeople.ledger.summaries import refresh_for
 from goodpeople.models import ServiceRecord, Volunteer
+
+
+def days_ago(days: int) -> datetime.date:
+    """A day relative to today in the site's time zone, so tests pass on any date."""
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 class VolunteerFactory(factory.django.DjangoModelFactory):
@@ -25,7 +31,7 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
 class ServiceRecordFactory(factory.django.DjangoModelFactory):
     station = factory.SelfAttribute("volunteer.station")
     activity = "爱心理发"
-    date = datetime.date(2026, 5, 1)
+    date = factory.LazyFunction(lambda: days_ago(60))
     place = "社区活动室"
     served = "独居老人"
     content = "上门理发"
@@ -36,12 +42,13 @@ class ServiceRecordFactory(factory.django.DjangoModelFactory):
         model = ServiceRecord
 
 
-def give_hours(volunteer, hours, confirmer=None, start=datetime.date(2020, 1, 1)) -> None:
-    """Confirmed records adding up to hours, at most 8 a day, on consecutive days."""
+def give_hours(volunteer, hours, confirmer=None, start: datetime.date | None = None) -> None:
+    """Confirmed records adding up to hours, at most 8 a day, on consecutive days from start
+    (by default far enough back that every day has passed)."""
     hours = Decimal(str(hours))
     confirmer = confirmer or UserFactory()
     recorder = UserFactory()
-    day = start
+    day = start or days_ago(int(hours / 8) + 400)
     records = []
     while hours > 0:
         chunk = min(hours, Decimal("8"))

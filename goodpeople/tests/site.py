@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupPagePermission, Page, Site
@@ -96,4 +97,5 @@ def build_city() -> City:
 
 
 def today() -> datetime.date:
-    return datetime.date.today()
+    """Today in the site's time zone, as the pages see it."""
+    return timezone.localdate()

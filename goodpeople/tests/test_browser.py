@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from core.tests.browser import DESKTOP
 from goodpeople.models import GoodPeopleBoardPage
-from goodpeople.tests.site import PASSWORD, build_city
+from goodpeople.tests.site import PASSWORD, build_city, today
 
 # The live server needs committed data; the rollback brings back what migrations created.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,7 +48,7 @@ def test_station_submits_office_approves_resident_sees(live_server, browser):
     # footer's submit button and closes only when it gets round to it.
     station.locator("#id_entries-1-listed_on").evaluate(
         "(field, value) => { field.value = value; field.dispatchEvent(new Event('change')); }",
-        "2026-11-20",
+        today().isoformat(),
     )
     station.fill("#id_entries-1-deed", "周桂芳照顾失明的婆婆二十年，从无怨言。")
     click_footer_action(station, 'button[name="action-submit"]')

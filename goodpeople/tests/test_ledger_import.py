@@ -1,6 +1,5 @@
 """Spreadsheet import: every row checked, a report by row number, all or nothing."""
 
-import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +9,7 @@ from openpyxl import Workbook
 
 from goodpeople.ledger.importing import import_records
 from goodpeople.models import ServiceRecord, Volunteer
-from goodpeople.tests.ledger import VolunteerFactory
+from goodpeople.tests.ledger import VolunteerFactory, days_ago
 from goodpeople.tests.site import build_city
 
 HEADER = ["姓名", "手机号", "身份证号", "活动名称", "服务日期", "服务地点", "服务时长"]
@@ -31,6 +30,11 @@ def csv_file(text: str, encoding="utf-8") -> SimpleUploadedFile:
     return SimpleUploadedFile("台账.csv", text.encode(encoding))
 
 
+# Service days of the sheets: in the past whatever today is, written as stations write them.
+DAY = days_ago(60)
+NEXT_DAY = days_ago(59)
+
+
 class ImportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -42,9 +46,25 @@ class ImportTests(TestCase):
         report = import_records(
             xlsx(
                 [
-                    ["王秀兰", "", "", "爱心理发", datetime.date(2026, 5, 1), "活动室", 2],
-                    ["王秀兰", "", "", "爱心理发", "2026/5/2", "活动室", "1.5"],
-                    ["张新", "13900001111", "", "敬老", "2026年5月3日", "", 3],
+                    ["王秀兰", "", "", "爱心理发", DAY, "活动室", 2],
+                    [
+                        "王秀兰",
+                        "",
+                        "",
+                        "爱心理发",
+                        f"{NEXT_DAY.year}/{NEXT_DAY.month}/{NEXT_DAY.day}",
+                        "活动室",
+                        "1.5",
+                    ],
+                    [
+                        "张新",
+                        "13900001111",
+                        "",
+                        "敬老",
+                        f"{NEXT_DAY:%Y}年{NEXT_DAY.month}月{NEXT_DAY.day}日",
+                        "",
+                        3,
+                    ],
                 ]
             ),
             self.station,
@@ -61,12 +81,12 @@ class ImportTests(TestCase):
         report = import_records(
             xlsx(
                 [
-                    ["王秀兰", "", "", "爱心理发", "2026-05-01", "", 2],
+                    ["王秀兰", "", "", "爱心理发", DAY.isoformat(), "", 2],
                     ["王秀兰", "", "", "爱心理发", "2026-13-01", "", 2],
-                    ["王秀兰", "", "", "爱心理发", "2026-05-02", "", "1.2"],
-                    ["李四", "", "", "巡逻", "2026-05-02", "", 2],
-                    ["王秀兰", "", "", "通宵", "2026-05-01", "", 23],
-                    ["", "", "", "巡逻", "2026-05-02", "", 2],
+                    ["王秀兰", "", "", "爱心理发", NEXT_DAY.isoformat(), "", "1.2"],
+                    ["李四", "", "", "巡逻", NEXT_DAY.isoformat(), "", 2],
+                    ["王秀兰", "", "", "通宵", DAY.isoformat(), "", 23],
+                    ["", "", "", "巡逻", NEXT_DAY.isoformat(), "", 2],
                 ]
             ),
             self.station,
@@ -84,12 +104,12 @@ class ImportTests(TestCase):
 
     def test_csv_in_gbk_and_missing_columns(self):
         report = import_records(
-            csv_file("姓名,活动名称,服务日期,服务时长\n王秀兰,巡逻,2026-05-01,2\n", "gbk"),
+            csv_file(f"姓名,活动名称,服务日期,服务时长\n王秀兰,巡逻,{DAY},2\n", "gbk"),
             self.station,
             self.city.station_a,
         )
         self.assertTrue(report.ok, report.errors)
-        report = import_records(csv_file("姓名,日期\n王秀兰,2026-05-01\n"), self.station, None)
+        report = import_records(csv_file(f"姓名,日期\n王秀兰,{DAY}\n"), self.station, None)
         self.assertEqual(report.errors, ["第一行缺少这些列：活动名称、服务时长。"])
         report = import_records(SimpleUploadedFile("a.pdf", b"%PDF"), self.station, None)
         self.assertIn("只能导入", report.errors[0])
@@ -101,7 +121,7 @@ class ImportTests(TestCase):
             url,
             {
                 "station": self.station.pk,
-                "file": xlsx([["王秀兰", "", "", "巡逻", "2026-05-01", "", "abc"]]),
+                "file": xlsx([["王秀兰", "", "", "巡逻", DAY.isoformat(), "", "abc"]]),
             },
         )
         self.assertContains(response, "没有导入任何记录")
@@ -110,7 +130,7 @@ class ImportTests(TestCase):
             url,
             {
                 "station": self.station.pk,
-                "file": xlsx([["王秀兰", "", "", "巡逻", "2026-05-01", "", 2]]),
+                "file": xlsx([["王秀兰", "", "", "巡逻", DAY.isoformat(), "", 2]]),
             },
         )
         self.assertContains(response, "已导入 1 条记录")

@@ -1,6 +1,5 @@
 """The ledger's arithmetic and rules: stars, hours, confirmation, corrections, balance."""
 
-import datetime
 import io
 from decimal import Decimal
 
@@ -16,7 +15,7 @@ from goodpeople.ledger.privacy import mask_id_number, mask_name, mask_phone
 from goodpeople.ledger.summaries import refresh_for
 from goodpeople.models import RecordCorrection, ServiceRecord, StationMonth, Volunteer
 from goodpeople.models.ledger import validate_hours, validate_id_number
-from goodpeople.tests.ledger import ServiceRecordFactory, VolunteerFactory, give_hours
+from goodpeople.tests.ledger import ServiceRecordFactory, VolunteerFactory, days_ago, give_hours
 from goodpeople.tests.site import build_city
 
 
@@ -96,7 +95,7 @@ class RecordTests(TestCase):
         cls.volunteer = VolunteerFactory(station=cls.station, name="王秀兰")
         cls.recorder = cls.city.station_a
         cls.confirmer = UserFactory()
-        cls.day = datetime.date(2026, 5, 1)
+        cls.day = days_ago(60)
 
     def entries(self, *hours):
         return [records.Entry(self.volunteer, self.day, Decimal(h)) for h in hours]
@@ -238,7 +237,7 @@ class RefreshTotalsCommandTests(TestCase):
     def test_refresh_ledger_totals_repairs_totals_written_around_the_ledger(self):
         city = build_city()
         volunteer = VolunteerFactory(station=city.community_a.station)
-        give_hours(volunteer, 20, start=datetime.date(2026, 3, 1))
+        give_hours(volunteer, 20, start=days_ago(90))
         # As after a restore of the records table alone.
         Volunteer.objects.filter(pk=volunteer.pk).update(confirmed_hours=0)
         StationMonth.objects.all().delete()
@@ -249,7 +248,7 @@ class RefreshTotalsCommandTests(TestCase):
         volunteer.refresh_from_db()
         self.assertEqual(volunteer.confirmed_hours, Decimal("20"))
         month = StationMonth.objects.get(station=city.community_a.station)
-        self.assertEqual((month.month, month.hours), (datetime.date(2026, 3, 1), Decimal("20")))
+        self.assertEqual((month.month, month.hours), (days_ago(90).replace(day=1), Decimal("20")))
         self.assertIn("1 名志愿者的累计时长已更正，1 条工作站月度合计", out.getvalue())
 
         out = io.StringIO()

@@ -11,7 +11,7 @@ from goodpeople.factories import NoticePageFactory
 from goodpeople.models import GoodPeopleBoardPage, Nomination, NoticePage
 from goodpeople.stations import shared_collection
 from goodpeople.tests.admin import board_form, entry
-from goodpeople.tests.site import build_city, make_image
+from goodpeople.tests.site import build_city, make_image, today
 
 
 def admin_url(name: str, *args) -> str:
@@ -194,7 +194,7 @@ class IsolationTests(TestCase):
             {
                 "title": "甘棠社区新公告",
                 "slug": "new-notice",
-                "date": "2026-11-20",
+                "date": today().isoformat(),
                 "body": rich_text("<p>正文</p>"),
                 "attachments": inline_formset([]),
                 "action-publish": "publish",

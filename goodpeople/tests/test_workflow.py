@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from goodpeople.models import GoodPeopleBoardPage, NoticePage
 from goodpeople.tests.admin import board_form, entry
-from goodpeople.tests.site import build_city
+from goodpeople.tests.site import build_city, today
 
 
 class WorkflowTests(TestCase):
@@ -129,7 +129,7 @@ class NewPageInModerationTests(TestCase):
         form = {
             "title": "楼道灯具集中维修公告",
             "slug": "dengju",
-            "date": "2026-11-20",
+            "date": today().isoformat(),
             "body": rich_text("<p>本周六志愿者集中检修各楼栋楼道灯具。</p>"),
             "attachments": inline_formset([]),
             "action-submit": "1",

@@ -15,6 +15,10 @@ from goodpeople.factories import (
 from goodpeople.tests.ledger import VolunteerFactory
 from home.factories import make_site_home
 
+# A 公示 whose window has ended, whatever today is.
+PUBLICITY_START = datetime.date.today() - datetime.timedelta(days=30)
+PUBLICITY_END = PUBLICITY_START + datetime.timedelta(days=6)
+
 
 class CommunityContentTests(TestCase):
     """Communities, boards, brand projects and notices in the site search and the API."""
@@ -40,9 +44,9 @@ class CommunityContentTests(TestCase):
             parent=cls.community,
             title="湓浦社区文明家庭拟推荐名单公示",
             slug="gongshi",
-            date=datetime.date(2024, 5, 1),
-            publicity_start=datetime.date(2024, 5, 1),
-            publicity_end=datetime.date(2024, 5, 7),
+            date=PUBLICITY_START,
+            publicity_start=PUBLICITY_START,
+            publicity_end=PUBLICITY_END,
         )
         PairingFactory(community=cls.community, unit__name="九江市税务局", role="每月走访")
 
@@ -109,7 +113,7 @@ class CommunityContentTests(TestCase):
         project = self.api(f"pages/{self.project.pk}/")
         self.assertEqual(project["summary"], "为独居老人上门理发")
         notice = self.api(f"pages/{self.notice.pk}/")
-        self.assertEqual(notice["publicity_end"], "2024-05-07")
+        self.assertEqual(notice["publicity_end"], PUBLICITY_END.isoformat())
         self.assertEqual(notice["publicity_status"], "ended")
         self.assertEqual(self.api(f"pages/{self.district.pk}/")["kind"], "district")
 
