@@ -1,4 +1,20 @@
-from wagtail.models import Page
+"""Page-tree helpers that several apps share."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex
+
+# How many linking pages a community or project page lists as its news.
+NEWS_COUNT = 6
+
+
+def ancestor_path(path: str, depth: int) -> str:
+    """The tree path of the ancestor at depth of the page at path (Wagtail's materialised path)."""
+    return path[: depth * Page.steplen]
+
+
+def parent_path(path: str, levels: int = 1) -> str:
+    """The tree path of the page levels above the page at path."""
+    return path[: -levels * Page.steplen]
 
 
 def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:
@@ -10,3 +26,24 @@ def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:
     page = parent.add_child(instance=model(slug=slug, **fields))
     page.save_revision().publish()
     return page
+
+
+def pages_linking_to(page: Page, limit: int = NEWS_COUNT) -> list[Page]:
+    """Published pages elsewhere on the site that link to page: its news.
+
+    Wagtail's reference index records every link in rich text and every chosen page, so an
+    article that names the community with a link is found without the page's app knowing the
+    news app. The page's own subtree is left out.
+    """
+    source_ids = (
+        ReferenceIndex.get_references_to(page)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return list(
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[int(pk) for pk in source_ids if pk.isdigit()])
+        .exclude(path__startswith=page.path)
+        .order_by("-first_published_at", "-pk")[:limit]
+    )

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from goodpeople.standing import standing_for
+
 
 class PairingsField(serializers.Field):
     """A community's current paired units: name, civilized-unit level, since when, what they do."""
@@ -29,8 +31,6 @@ class FiveOnesField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, community) -> dict:
-        from goodpeople.standing import standing_for
-
         standing = standing_for(community)
         updated = standing.board_updated_on
         return {

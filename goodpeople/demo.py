@@ -32,7 +32,9 @@ from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collec
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
 FILLED_COMMUNITIES = 12
 STATION_USERS = [("gantang", "甘棠社区"), ("yuliang", "庾亮社区")]
-OFFICE_PERMISSIONS = ["view_standing", "view_nomination", "change_nomination"]
+# News editors see how the communities stand; residents' nominations and the volunteers'
+# personal data are the reviewers' and the stations' business.
+OFFICE_PERMISSIONS = ["view_standing"]
 
 ENTRIES = [
     (

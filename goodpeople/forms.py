@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
-from goodpeople.models import Nomination
+from goodpeople.models.nominations import Nomination
 
 DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 

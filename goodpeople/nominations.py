@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Revision
 
+from goodpeople.access import handles_all_nominations
 from goodpeople.models import BoardEntry, Category, CommunityPage, Nomination, Station
 
 # A nomination may leave the category open; 助人为乐 is the broadest, and the station can
@@ -20,7 +21,7 @@ DEFAULT_CATEGORY = Category.HELPING
 def nominations_for(user) -> QuerySet[Nomination]:
     """The nominations user may handle: every one for the office, its own boards' for a station."""
     nominations = Nomination.objects.select_related("board")
-    if user.is_superuser or user.has_perm("goodpeople.view_standing"):
+    if handles_all_nominations(user):
         return nominations
     communities = CommunityPage.objects.filter(station__group__in=user.groups.all())
     own = Q()

@@ -3,7 +3,6 @@
 Every row is checked before anything is written; one bad row and nothing is imported.
 """
 
-import csv
 import datetime
 import re
 import secrets
@@ -12,12 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
+from core.pages import parent_path
+from core.sheets import SheetError, cell_text, parse_date, read_rows
 from goodpeople.models import (
     CommunityPage,
     CommunitySectionPage,
@@ -56,10 +58,6 @@ UNIT_LEVELS = {
 }
 PHONE = re.compile(r"^[0-9+()\- ]{5,30}$")
 USERNAME = re.compile(r"^[\w.@+-]{3,150}$")
-
-
-class SheetError(Exception):
-    """The file cannot be read as a sheet of communities at all."""
 
 
 @dataclass
@@ -104,51 +102,12 @@ def district_kind(title: str) -> str:
 
 def read_sheet(path: Path) -> list[dict]:
     """The rows of a .xlsx or .csv file as dicts keyed by header, blank rows dropped."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            raw = list(csv.reader(handle))
-    elif suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a broken file
-            raise SheetError(f"无法读取 Excel 文件：{error}") from error
-        raw = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
-    else:
-        raise SheetError("只支持 .xlsx 和 .csv 文件")
-    if not raw:
-        raise SheetError("文件是空的")
-    headers = [str(h or "").strip() for h in raw[0]]
+    rows = read_rows(path.name, path.read_bytes())
+    headers = [cell_text(h) for h in rows[0][1]]
     missing = [h for h in REQUIRED_COLUMNS if h not in headers]
     if missing:
         raise SheetError(f"第1行缺少列：{'、'.join(missing)}")
-    return [
-        dict(zip(headers, values, strict=False))
-        for values in raw[1:]
-        if any(v not in (None, "") for v in values)
-    ]
-
-
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def parse_date(value) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = cell_text(value).replace("/", "-").replace(".", "-")
-    return datetime.date.fromisoformat(text)
+    return [dict(zip(headers, values, strict=False)) for _, values in rows[1:]]
 
 
 def validate(records: list[dict]) -> tuple[list[Row], list[str]]:
@@ -170,8 +129,8 @@ def validate(records: list[dict]) -> tuple[list[Row], list[str]]:
         if texts["username"] and not USERNAME.match(texts["username"]):
             problems.append(f"站长账号“{texts['username']}”只能含字母、数字和 . @ + - _")
         try:
-            paired_on = parse_date(values["paired_on"])
-        except ValueError:
+            paired_on = parse_date(values["paired_on"]) if cell_text(values["paired_on"]) else None
+        except ValidationError:
             problems.append(f"结对时间“{cell_text(values['paired_on'])}”不是日期（如 2014-03-05）")
             paired_on = None
         if texts["unit"]:
@@ -309,7 +268,7 @@ def import_rows(
     report = Report()
     districts = {d.title: d for d in DistrictPage.objects.child_of(section)}
     communities = {
-        (c.path[: -Page.steplen], c.title): c for c in CommunityPage.objects.descendant_of(section)
+        (parent_path(c.path), c.title): c for c in CommunityPage.objects.descendant_of(section)
     }
     for done, row in enumerate(rows, start=1):
         district = districts.get(row.district)

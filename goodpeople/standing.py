@@ -4,17 +4,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
-from goodpeople.models import (
-    BoardEntry,
-    BrandProjectPage,
-    CommunityPage,
-    GoodPeopleBoardPage,
-    Volunteer,
-)
+from core.pages import ancestor_path
+from goodpeople.models.boards import BoardEntry, GoodPeopleBoardPage
+from goodpeople.models.projects import BrandProjectPage
+from goodpeople.models.stations import Station
 
 DEFAULT_BOARD_FRESH_DAYS = 90
 
@@ -28,7 +25,7 @@ def board_fresh_days() -> int:
 class Standing:
     """One community's five marks, with the facts behind them."""
 
-    community: CommunityPage
+    community: Page
     station: bool
     brand_project: bool
     board_updated_on: datetime.date | None
@@ -53,18 +50,14 @@ class Standing:
         return sum(ok for _, ok in self.marks)
 
 
-def community_prefix(path: str, community_depth: int) -> str:
-    return path[: community_depth * Page.steplen]
-
-
-def standings(communities: list[CommunityPage], today: datetime.date | None = None) -> list:
+def standings(communities: list[Page], today: datetime.date | None = None) -> list:
     """The standing of each community, in four queries however many there are."""
     today = today or timezone.localdate()
     if not communities:
         return []
     depth = communities[0].depth
     projects = {
-        community_prefix(path, depth)
+        ancestor_path(path, depth)
         for path in BrandProjectPage.objects.live()
         .public()
         .filter(depth=depth + 1)
@@ -84,15 +77,15 @@ def standings(communities: list[CommunityPage], today: datetime.date | None = No
     )
     board_updated: dict[str, datetime.date] = {}
     for board_id, latest in latest_by_board.items():
-        prefix = community_prefix(board_paths[board_id], depth)
+        prefix = ancestor_path(board_paths[board_id], depth)
         if prefix not in board_updated or latest > board_updated[prefix]:
             board_updated[prefix] = latest
-    # The volunteer team is the station's roster in the ledger, not a typed-in number.
+    # The volunteer team is the station's roster in the ledger, not a typed-in number; the
+    # ledger keeps the count on the station.
     team_sizes = dict(
-        Volunteer.objects.filter(station__community__in=[c.pk for c in communities])
-        .values("station__community_id")
-        .annotate(size=Count("pk"))
-        .values_list("station__community_id", "size")
+        Station.objects.filter(community__in=[c.pk for c in communities]).values_list(
+            "community_id", "roster_size"
+        )
     )
     fresh_since = today - datetime.timedelta(days=board_fresh_days())
     result = []
@@ -112,5 +105,5 @@ def standings(communities: list[CommunityPage], today: datetime.date | None = No
     return result
 
 
-def standing_for(community: CommunityPage) -> Standing:
+def standing_for(community: Page) -> Standing:
     return standings([community])[0]

@@ -105,7 +105,13 @@ def ensure_moderation(section: Page) -> Workflow:
     reviewers, _ = Group.objects.get_or_create(name=REVIEWER_GROUP)
     reviewers.permissions.add(
         *Permission.objects.filter(
-            codename__in=["access_admin", "view_standing", "view_nomination"]
+            codename__in=[
+                "access_admin",
+                "view_standing",
+                "view_nomination",
+                "change_nomination",
+                "handle_all_nominations",
+            ]
         )
     )
     # Approving publishes as the reviewer, so Wagtail requires the reviewer to hold publish.

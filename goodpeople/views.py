@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from core.pages import parent_path
+from goodpeople.access import views_standing
 from goodpeople.models import CommunityPage
 from goodpeople.standing import Standing, standings
 
@@ -25,16 +27,16 @@ def sorted_standings(rows: list, order: str) -> tuple[list, str]:
 
 def standing_report(request):
     """五个一达标情况: every community's marks in a sortable table."""
-    if not request.user.has_perm("goodpeople.view_standing"):
+    if not views_standing(request.user):
         raise PermissionDenied
     communities = list(CommunityPage.objects.order_by("path"))
     districts = dict(
-        Page.objects.filter(path__in={c.path[: -Page.steplen] for c in communities}).values_list(
+        Page.objects.filter(path__in={parent_path(c.path) for c in communities}).values_list(
             "path", "title"
         )
     )
     for community in communities:
-        community.district_title = districts.get(community.path[: -Page.steplen], "")
+        community.district_title = districts.get(parent_path(community.path), "")
     rows, order = sorted_standings(standings(communities), request.GET.get("order", "community"))
     return TemplateResponse(
         request,

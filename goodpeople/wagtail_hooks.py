@@ -10,10 +10,8 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from goodpeople import (
-    ledger_hooks,  # noqa: F401 - registers the volunteer ledger's admin views
-    nomination_views,
-)
+from goodpeople import nomination_views
+from goodpeople.access import views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.nominations import nominations_for
 from goodpeople.views import standing_report
@@ -103,7 +101,7 @@ def standing_urls():
 
 class StandingMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("goodpeople.view_standing")
+        return views_standing(request.user)
 
 
 @hooks.register("register_admin_menu_item")

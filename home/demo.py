@@ -17,10 +17,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
-from goodpeople.ledger_demo import load_ledger_demo
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
 from news.stats import seed_views
+from volunteers.demo import load_ledger_demo
 
 DEMO_PASSWORD = "wenming-demo-2026"  # noqa: S105 - printed for the demo, never used in production
 EDITOR_GROUP = "市文明办编辑"

@@ -7,9 +7,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import robots_txt
-from goodpeople import honour_views
 from home import views as home_views
 from news import views as news_views
+from volunteers.views import public as volunteer_views
 from wenming.api import api_router
 
 urlpatterns = [
@@ -20,13 +20,13 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feed/", news_views.site_feed, name="site_feed"),
     path("search/", home_views.search, name="search"),
-    path("volunteers/", honour_views.honour_roll, name="honour_roll"),
+    path("volunteers/", volunteer_views.honour_roll, name="honour_roll"),
     path(
         "volunteers/<int:community_id>/",
-        honour_views.honour_roll,
+        volunteer_views.honour_roll,
         name="community_honour_roll",
     ),
-    path("volunteers/verify/", honour_views.certificate_verify, name="certificate_verify"),
+    path("volunteers/verify/", volunteer_views.certificate_verify, name="certificate_verify"),
     path("api/v2/", api_router.urls),
     path("stats/<int:page_id>/view/", news_views.article_view, name="article_view"),
     path("stats/<int:page_id>/like/", news_views.article_like, name="article_like"),

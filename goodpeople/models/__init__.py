@@ -1,16 +1,7 @@
 """Communities, stations, boards, projects and notices; one module per concern."""
 
-from goodpeople.models.boards import BoardEntry, Category, GoodPeopleBoardPage, Nomination
-from goodpeople.models.ledger import (
-    Certificate,
-    Commendation,
-    HourExchange,
-    Inspection,
-    RecordCorrection,
-    ServiceRecord,
-    StationMonth,
-    Volunteer,
-)
+from goodpeople.models.boards import BoardEntry, GoodPeopleBoardPage
+from goodpeople.models.nominations import Category, Nomination
 from goodpeople.models.notices import NoticeAttachment, NoticePage
 from goodpeople.models.places import (
     CommunityPage,
@@ -18,26 +9,13 @@ from goodpeople.models.places import (
     DistrictPage,
     PairedUnit,
     Pairing,
-    PasswordChangeRequired,
-    Station,
 )
-from goodpeople.models.projects import (
-    BrandProjectPage,
-    BrandShowcasePage,
-    ProjectCategory,
-    ProjectPhoto,
-)
+from goodpeople.models.projects import BrandProjectPage, ProjectCategory, ProjectPhoto
+from goodpeople.models.showcase import BrandShowcasePage
+from goodpeople.models.stations import PasswordChangeRequired, Station
 from goodpeople.models.workflows import OfficeApprovalTask
 
 __all__ = [
-    "Certificate",
-    "Commendation",
-    "HourExchange",
-    "Inspection",
-    "RecordCorrection",
-    "ServiceRecord",
-    "StationMonth",
-    "Volunteer",
     "BoardEntry",
     "BrandProjectPage",
     "BrandShowcasePage",

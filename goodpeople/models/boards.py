@@ -1,13 +1,11 @@
-"""The good-people board (身边好人榜) of a community, its entries and residents' nominations."""
+"""The good-people board (身边好人榜) of a community and its entries."""
 
 import datetime
-import os
-import uuid
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import Storage, storages
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -18,20 +16,13 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.admin_forms import StationPageForm
 from core.images import prefetch_renditions
-from goodpeople.admin_forms import StationPageForm
-from goodpeople.panels import NominationPhotoPanel
+from goodpeople.forms import NominationForm
+from goodpeople.models.nominations import Category
 
 ENTRY_PHOTO_SPECS = ("fill-240x300",)
 LATEST_ON_COMMUNITY_PAGE = 4
-
-
-class Category(models.TextChoices):
-    HELPING = "helping", "助人为乐"
-    BRAVE = "brave", "见义勇为"
-    HONEST = "honest", "诚实守信"
-    DEDICATED = "dedicated", "敬业奉献"
-    FILIAL = "filial", "孝老爱亲"
 
 
 class GoodPeopleBoardPage(RoutablePageMixin, Page):
@@ -88,9 +79,6 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
         )
 
     def render_board(self, request, month: datetime.date | None, form=None, nominated=False):
-        # The form module imports the models, so it is imported when first needed.
-        from goodpeople.forms import NominationForm
-
         months = self.months()
         current_month = months[0][0] if months else None
         shown_month = month or current_month
@@ -110,8 +98,6 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     @path("")
     def current(self, request):
         """The current month's entries; a POST is a resident's nomination."""
-        from goodpeople.forms import NominationForm
-
         if request.method == "POST":
             form = NominationForm(request.POST, request.FILES)
             if form.is_valid():
@@ -122,8 +108,6 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
 
     @path("archive/<int:year>/<int:month>/")
     def archive(self, request, year: int, month: int):
-        from django.http import Http404
-
         try:
             first_day = datetime.date(year, month, 1)
         except ValueError as error:
@@ -175,65 +159,3 @@ class BoardEntry(Orderable):
         # A future date would keep a board looking fresh in the 五个一 standing.
         if self.listed_on and self.listed_on > timezone.localdate():
             raise ValidationError({"listed_on": "上榜日期不能晚于今天。"})
-
-
-def nomination_storage() -> Storage:
-    """The private storage of residents' photos, which the web server does not serve.
-
-    A callable, so each environment's STORAGES decides and migrations do not record a path.
-    """
-    return storages["nominations"]
-
-
-def nomination_upload_to(instance, filename: str) -> str:
-    # A random name: the resident's own file name may say who is in the photo.
-    extension = os.path.splitext(filename)[1].lower()
-    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
-
-
-class Nomination(models.Model):
-    """A resident's nomination of a good person, waiting for the station to review."""
-
-    class Status(models.TextChoices):
-        NEW = "new", "待处理"
-        LISTED = "listed", "已上榜"
-        DECLINED = "declined", "未采纳"
-
-    board = models.ForeignKey(
-        GoodPeopleBoardPage,
-        verbose_name="好人榜",
-        on_delete=models.CASCADE,
-        related_name="nominations",
-    )
-    name = models.CharField("被推荐人姓名", max_length=50)
-    category = models.CharField("类别", max_length=12, choices=Category.choices, blank=True)
-    deed = models.TextField("事迹")
-    photo = models.ImageField(
-        "照片", upload_to=nomination_upload_to, storage=nomination_storage, blank=True
-    )
-    nominator = models.CharField("推荐人", max_length=50, blank=True)
-    contact = models.CharField(
-        "推荐人联系方式", max_length=50, blank=True, help_text="仅供工作站核实，不公开"
-    )
-    submitted_at = models.DateTimeField("推荐时间", default=timezone.now)
-    status = models.CharField("处理状态", max_length=10, choices=Status.choices, default=Status.NEW)
-    note = models.TextField("处理意见", blank=True)
-
-    panels = [
-        FieldPanel("name", read_only=True),
-        FieldPanel("category", read_only=True),
-        FieldPanel("deed", read_only=True),
-        NominationPhotoPanel("photo", read_only=True),
-        FieldPanel("nominator", read_only=True),
-        FieldPanel("contact", read_only=True),
-        FieldPanel("status"),
-        FieldPanel("note"),
-    ]
-
-    class Meta:
-        verbose_name = "好人推荐"
-        verbose_name_plural = "好人推荐"
-        ordering = ["-submitted_at"]
-
-    def __str__(self) -> str:
-        return f"{self.name}（{self.board.title}）"

@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.admin_forms import StationPageForm
 from core.blocks import RICH_TEXT_FEATURES
-from goodpeople.admin_forms import StationPageForm
 
 
 class NoticePage(Page):

@@ -1,7 +1,5 @@
 """The city as pages: the community section, its districts (县/市/区) and communities."""
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,36 +9,17 @@ from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from goodpeople.admin_forms import StationPageForm
+from core.admin_forms import StationPageForm
+from core.pages import ancestor_path, pages_linking_to
 from goodpeople.api import FiveOnesField, PairingsField
 from goodpeople.models.boards import GoodPeopleBoardPage
 from goodpeople.models.notices import NoticePage
-
-NEWS_COUNT = 6
-
-
-def pages_linking_to(page: Page, limit: int) -> list[Page]:
-    """Published pages elsewhere on the site that link to page: its news.
-
-    Wagtail's reference index records every link in rich text and every chosen page, so an
-    article that names the community with a link is found without goodpeople knowing the
-    news app. The page's own subtree is left out.
-    """
-    source_ids = (
-        ReferenceIndex.get_references_to(page)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    )
-    return list(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[int(pk) for pk in source_ids if pk.isdigit()])
-        .exclude(path__startswith=page.path)
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
+from goodpeople.models.projects import BrandProjectPage
+from goodpeople.models.stations import Station
+from goodpeople.standing import standing_for
 
 
 class CommunitySectionPage(Page):
@@ -65,7 +44,7 @@ class CommunitySectionPage(Page):
         communities = CommunityPage.objects.live().public().descendant_of(self).order_by("path")
         by_district: dict[str, list] = {}
         for community in communities:
-            by_district.setdefault(community.path[: len(self.path) + Page.steplen], []).append(
+            by_district.setdefault(ancestor_path(community.path, self.depth + 1), []).append(
                 community
             )
         for district in districts:
@@ -197,9 +176,8 @@ class CommunityPage(Page):
     @property
     def volunteer_team_size(self) -> int:
         """The station's volunteer team: the volunteers on its roster in the ledger."""
-        from goodpeople.models.ledger import Volunteer  # the ledger module imports this one
-
-        return Volunteer.objects.filter(station__community=self).count()
+        station = Station.objects.filter(community=self).only("roster_size").first()
+        return station.roster_size if station else 0
 
     @property
     def station_details_complete(self) -> bool:
@@ -216,21 +194,15 @@ class CommunityPage(Page):
         return GoodPeopleBoardPage.objects.live().public().child_of(self).first()
 
     def brand_projects(self):
-        # projects.py builds on this module, so it is imported when first needed.
-        from goodpeople.models.projects import BrandProjectPage
-
         return BrandProjectPage.objects.live().public().child_of(self)
 
     def notices(self):
         return NoticePage.objects.live().public().child_of(self).order_by("-date", "-pk")
 
-    def news(self, limit: int = NEWS_COUNT) -> list[Page]:
-        return pages_linking_to(self, limit)
+    def news(self) -> list[Page]:
+        return pages_linking_to(self)
 
     def get_context(self, request, *args, **kwargs):
-        # standing.py reads every page model, this one included.
-        from goodpeople.standing import standing_for
-
         context = super().get_context(request, *args, **kwargs)
         board = self.board()
         context["board"] = board
@@ -333,53 +305,3 @@ class Pairing(Orderable):
 
     def __str__(self) -> str:
         return f"{self.unit} → {self.community}"
-
-
-class Station(models.Model):
-    """The permissions side of a community's station: its group and its media collection.
-
-    Kept outside the page so publishing, reverting or copying the page never touches them.
-    """
-
-    community = models.OneToOneField(
-        CommunityPage, verbose_name="社区", on_delete=models.CASCADE, related_name="station"
-    )
-    group = models.OneToOneField(
-        "auth.Group", verbose_name="用户组", on_delete=models.PROTECT, related_name="station"
-    )
-    collection = models.OneToOneField(
-        "wagtailcore.Collection",
-        verbose_name="图片与文档集合",
-        on_delete=models.PROTECT,
-        related_name="station",
-    )
-
-    class Meta:
-        verbose_name = "工作站"
-        verbose_name_plural = "工作站"
-        permissions = [("view_standing", "查看五个一达标情况")]
-
-    def __str__(self) -> str:
-        return self.group.name
-
-
-class PasswordChangeRequired(models.Model):
-    """Marks an account whose one-time password must be replaced before anything else.
-
-    Holds the hash of the one-time password: once the user's hash differs, it was changed.
-    """
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="用户",
-        on_delete=models.CASCADE,
-        related_name="password_change_required",
-    )
-    one_time_hash = models.CharField("一次性密码哈希", max_length=256)
-
-    class Meta:
-        verbose_name = "待修改初始密码"
-        verbose_name_plural = "待修改初始密码"
-
-    def __str__(self) -> str:
-        return str(self.user)

@@ -108,11 +108,11 @@ class ImportTests(TestCase):
             run(str(missing))
         text = self.folder / "city.txt"
         text.write_text("x")
-        with self.assertRaisesMessage(CommandError, "只支持 .xlsx 和 .csv 文件"):
+        with self.assertRaisesMessage(CommandError, "只能导入 .xlsx 或 .csv 文件"):
             run(str(text))
         broken = self.folder / "broken.xlsx"
         broken.write_bytes(b"not a zip")
-        with self.assertRaisesMessage(CommandError, "无法读取 Excel 文件"):
+        with self.assertRaisesMessage(CommandError, "无法读取这个 Excel 文件"):
             run(str(broken))
         headless = write_csv(self.folder / "wrong.csv", [])
         headless.write_text("名称,电话\n甘棠,1\n", encoding="utf-8")

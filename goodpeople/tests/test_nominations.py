@@ -154,7 +154,7 @@ class ListOnBoardTests(TestCase):
             *Permission.objects.filter(
                 codename__in=[
                     "access_admin",
-                    "view_standing",
+                    "handle_all_nominations",
                     "view_nomination",
                     "change_nomination",
                 ]

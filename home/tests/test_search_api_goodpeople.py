@@ -12,8 +12,8 @@ from goodpeople.factories import (
     NoticePageFactory,
     PairingFactory,
 )
-from goodpeople.tests.ledger import VolunteerFactory
 from home.factories import make_site_home
+from volunteers.factories import VolunteerFactory
 
 # A 公示 whose window has ended, whatever today is.
 PUBLICITY_START = datetime.date.today() - datetime.timedelta(days=30)

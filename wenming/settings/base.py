@@ -12,8 +12,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "home",
-    "news",
+    "volunteers",
     "goodpeople",
+    "news",
     "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

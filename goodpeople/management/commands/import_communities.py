@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goodpeople.onboarding import SheetError, import_file
+from core.sheets import SheetError
+from goodpeople.onboarding import import_file
 
 BAR_WIDTH = 30
 

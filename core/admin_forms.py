@@ -1,0 +1,63 @@
+"""The admin form of pages that several editors share: media must be theirs to choose."""
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
+
+
+def foreign_media(values, user) -> list[str]:
+    """Titles of images and documents among values that user may not choose.
+
+    Wagtail hides them from its choosers, but a form post may still name any id; stations
+    publish their residents' photos, so one station may not reuse another's.
+    """
+    Image, Document = get_image_model(), get_document_model()
+    image_policy = policy_registry.get_by_type(Image)
+    document_policy = policy_registry.get_by_type(Document)
+    image_ids = {v.pk for v in values if isinstance(v, Image)}
+    document_ids = {v.pk for v in values if isinstance(v, Document)}
+    allowed_images = set(
+        image_policy.instances_user_has_permission_for(user, "choose")
+        .filter(pk__in=image_ids)
+        .values_list("pk", flat=True)
+    )
+    allowed_documents = set(
+        document_policy.instances_user_has_permission_for(user, "choose")
+        .filter(pk__in=document_ids)
+        .values_list("pk", flat=True)
+    )
+    return [
+        v.title
+        for v in values
+        if (isinstance(v, Image) and v.pk not in allowed_images)
+        or (isinstance(v, Document) and v.pk not in allowed_documents)
+    ]
+
+
+class StationPageForm(WagtailAdminPageForm):
+    """Form for pages stations edit: every image and document must be one the editor may choose."""
+
+    def chosen_media(self) -> list:
+        """What this edit newly points at; what the page already used stays allowed (an office
+        editor may have placed a picture the station could not choose itself)."""
+        values = [self.cleaned_data.get(name) for name in self.changed_data]
+        for formset in self.formsets.values():
+            # Formsets are validated after the form; validate them now to read their choices.
+            formset.is_valid()
+            for form in formset.forms:
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE"):
+                    values.extend(form.cleaned_data.get(name) for name in form.changed_data)
+        return values
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.for_user is not None and not self.for_user.is_superuser:
+            refused = foreign_media(self.chosen_media(), self.for_user)
+            if refused:
+                raise forms.ValidationError(
+                    "不能使用其他工作站的图片或文件：%(titles)s",
+                    params={"titles": "、".join(refused)},
+                )
+        return cleaned_data
