@@ -7,8 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import robots_txt
-from home import views as home_views
 from news import views as news_views
+from search import views as search_views
 from volunteers.views import public as volunteer_views
 from wenming.api import api_router
 
@@ -19,7 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feed/", news_views.site_feed, name="site_feed"),
-    path("search/", home_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("volunteers/", volunteer_views.honour_roll, name="honour_roll"),
     path(
         "volunteers/<int:community_id>/",

@@ -11,6 +11,7 @@ from .search import search_backends
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "search",
     "home",
     "volunteers",
     "goodpeople",

@@ -17,3 +17,7 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests clear the cache before each test; they never touch a shared Redis even with REDIS_URL set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The benchmark commands (manage.py bench_search, bench_dashboard, bench_import) are for
+# development machines; production settings leave them out.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

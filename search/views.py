@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from core.chinese import MAX_QUERY_CHARS, query_terms
-from home.search import (
+from search.results import (
     SEARCHABLE_TYPES,
     WITHIN_FILTERS,
     SearchFilters,
@@ -112,9 +112,9 @@ def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "query": request.GET.get("q", "")}
     if not form.is_valid():
-        return render(request, "home/search.html", context, status=400)
+        return render(request, "search/search.html", context, status=400)
     query = form.cleaned_data["q"]
     if query_terms(query):
         page_obj = paginate(search_pages(query, form.filters()), request.GET.get("page"))
         context.update(results=page_obj, hits=hits(page_obj, query))
-    return render(request, "home/search.html", context)
+    return render(request, "search/search.html", context)

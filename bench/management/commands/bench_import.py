@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from wagtail.models import Site
 
-from core.bench import throwaway_database
+from bench.database import throwaway_database
 from goodpeople.factories import CommunitySectionPageFactory
 from goodpeople.models import CommunityPage, PairedUnit
 from goodpeople.sample import community_rows, write_csv

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from core.bench import throwaway_database
+from bench.database import throwaway_database
 from goodpeople.models import CommunityPage, CommunitySectionPage, DistrictPage, Station
 from volunteers.models import ServiceRecord, Volunteer
 from volunteers.summaries import refresh_all

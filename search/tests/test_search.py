@@ -1,5 +1,4 @@
 import datetime
-import time
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -11,9 +10,9 @@ from wagtail.search.models import IndexEntry
 
 from core.tests.utils import count_queries
 from home.factories import make_site_home
-from home.search import PAGE_SIZE
 from news.factories import ArticlePageFactory, ChannelPageFactory, TopicPageFactory
 from news.models import ArticlePage
+from search.results import PAGE_SIZE
 
 
 def paragraph(text: str) -> list:
@@ -190,7 +189,8 @@ class BadQueryTests(TestCase):
         news = ChannelPageFactory(parent=make_site_home(), title="动态要闻", slug="news")
         ArticlePageFactory(parent=news, title="志愿服务")
 
-    def test_bad_queries_answer_quickly_with_the_query_echoed_escaped(self):
+    def test_bad_queries_answer_with_the_query_echoed_escaped(self):
+        # How fast they answer is measured by `manage.py bench_search` (HOSTILE_QUERIES).
         for query in [
             "",
             "   ",
@@ -205,11 +205,7 @@ class BadQueryTests(TestCase):
             "志愿 -服务",
         ]:
             with self.subTest(query=query[:20]):
-                # CPU time of this process (view, template, SQLite): other jobs on a shared
-                # machine stretch wall time but say nothing about what the query costs.
-                started = time.process_time()
                 response = self.client.get("/search/", {"q": query})
-                self.assertLess(time.process_time() - started, 1)
                 self.assertIn(response.status_code, (200, 400))
                 self.assertNotContains(response, "<script>alert", status_code=response.status_code)
         self.assertContains(
