@@ -1,21 +1,24 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Site
-
-from news.models import published_articles
 
 FEED_SIZE = 30
 
 
 class ArticleFeed(Feed):
-    """RSS of the newest articles, site-wide or of one channel and its sub-channels."""
+    """RSS of the newest of the given articles: the site's, or a channel's (then titled by it).
+
+    The caller picks the articles, so the feed needs no page model and pages can serve feeds.
+    """
 
     language = "zh-cn"
 
-    def __init__(self, channel=None):
+    def __init__(self, articles: QuerySet, channel=None):
         super().__init__()
+        self.articles = articles
         self.channel = channel
 
     def __call__(self, request, *args, **kwargs):
@@ -36,10 +39,7 @@ class ArticleFeed(Feed):
         return self.channel.intro if self.channel and self.channel.intro else self.title()
 
     def items(self):
-        articles = published_articles()
-        if self.channel is not None:
-            articles = articles.descendant_of(self.channel)
-        return articles[:FEED_SIZE]
+        return self.articles[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.serializers import PageLinkField, RenderedHTMLField
+from news.feeds import ArticleFeed
 
 PAGE_SIZE = 15
 RELATED_COUNT = 6
@@ -91,9 +92,7 @@ class ChannelPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_route(self, request):
-        from news.feeds import ArticleFeed
-
-        return ArticleFeed(channel=self)(request)
+        return ArticleFeed(self.articles(), channel=self)(request)
 
 
 def paginate(queryset, page_number):

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from news import stats
 from news.feeds import ArticleFeed
-from news.models import ArticlePage
+from news.models import ArticlePage, published_articles
 
 
 def _counters_response(counters, visitor: str, new_visitor: bool, **extra) -> JsonResponse:
@@ -41,4 +41,4 @@ def article_like(request, page_id: int):
 
 def site_feed(request):
     # A feed instance keeps the request, so each request gets its own.
-    return ArticleFeed()(request)
+    return ArticleFeed(published_articles())(request)

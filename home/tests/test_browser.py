@@ -8,8 +8,8 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from core.tests.browser import DESKTOP, PHONE, collect_errors, save_screenshots
+from home.tests.site import build_site
 from news.models import ArticleLike, ArticleStats
-from news.tests.site import build_site
 
 # The live server needs committed data; the rollback brings back what migrations created
 # (the root page, the default locale), which a flush would remove for the next test.

@@ -1,9 +1,13 @@
+import datetime
+
 import wagtail_factories
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.tests.utils import count_queries
+from goodpeople.factories import NoticePageFactory
 from goodpeople.models import CommunitySectionPage
 from home.factories import make_site_home
 from home.models import HomePage
@@ -57,19 +61,16 @@ class HomePageTests(TestCase):
         self.assertContains(response, "社区学雷锋志愿服务站")
 
     def test_notices_box_lists_notice_pages_and_articles_newest_first(self):
-        import datetime
-
-        from goodpeople.factories import NoticePageFactory
-
+        today = timezone.localdate()
         ArticlePageFactory(
-            parent=self.notices, title="较早的公告文章", date=datetime.date(2026, 1, 5)
+            parent=self.notices, title="较早的公告文章", date=today - datetime.timedelta(days=60)
         )
         NoticePageFactory(
             parent=self.notices,
             title="拟命名文明单位公示",
-            date=datetime.date(2026, 3, 1),
-            publicity_start=datetime.date(2026, 3, 1),
-            publicity_end=datetime.date(2026, 3, 10),
+            date=today - datetime.timedelta(days=5),
+            publicity_start=today - datetime.timedelta(days=5),
+            publicity_end=today + datetime.timedelta(days=4),
         )
         NoticePageFactory(parent=self.notices, title="公示草稿", live=False)
         html = self.client.get("/").content.decode()

@@ -3,8 +3,8 @@
 from django.test import TestCase
 
 from core.tests.html import html_problems
+from home.tests.site import build_site
 from news.models import TopicPage
-from news.tests.site import build_site
 
 
 class ValidHtmlTests(TestCase):

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.test import SimpleTestCase, TestCase
 from django.utils.html import escape
 
-from home.factories import make_site_home
+from core.tests.utils import make_site_root
 from news.factories import ChannelPageFactory
 from news.legacy import LegacyImportError, parse_legacy_page, read_legacy_file
 from news.models import ArticlePage, ArticleStats, ChannelPage
@@ -126,7 +126,7 @@ class ParseTests(ScratchFilesMixin, SimpleTestCase):
 class ImportTests(ScratchFilesMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site_home()
+        cls.home = make_site_root()
         cls.news = ChannelPageFactory(parent=cls.home, title="动态要闻", slug="dongtai")
         cls.yaowen = ChannelPageFactory(parent=cls.news, title="文明要闻", slug="yaowen")
         cls.practice = ChannelPageFactory(parent=cls.home, title="文明实践", slug="shijian")

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
 from wagtail.models import PageViewRestriction
 
-from home.factories import make_site_home
+from core.tests.utils import make_site_root
 from news.factories import ArticlePageFactory, ChannelPageFactory
 from news.models import ArticleLike, ArticleStats
 from news.stats import seed_views
@@ -22,7 +22,7 @@ def view(client: Client, article):
 class CounterTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site_home()
+        home = make_site_root()
         cls.channel = ChannelPageFactory(parent=home, slug="news")
         cls.article = ArticlePageFactory(parent=cls.channel)
 
@@ -105,7 +105,7 @@ class ConcurrentLikeTests(TransactionTestCase):
     serialized_rollback = True
 
     def test_n_concurrent_likes_from_n_visitors_add_exactly_n(self):
-        home = make_site_home()
+        home = make_site_root()
         channel = ChannelPageFactory(parent=home, slug="news")
         article = ArticlePageFactory(parent=channel)
         visitors = 16
