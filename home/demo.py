@@ -17,6 +17,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
+from goodpeople.sample import DISTRICTS
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
 from news.stats import seed_views
@@ -40,18 +41,7 @@ CHANNELS = [
     ("公示公告", "gonggao", "市文明办的公示与公告", []),
 ]
 
-PLACES = [
-    "浔阳区",
-    "濂溪区",
-    "柴桑区",
-    "瑞昌市",
-    "共青城市",
-    "庐山市",
-    "武宁县",
-    "修水县",
-    "永修县",
-    "德安县",
-]
+PLACES = list(DISTRICTS)[:10]
 COMMUNITIES = ["白水湖社区", "八里湖社区", "甘棠社区", "湓浦社区", "濂溪社区", "十里社区"]
 TOPICS = [
     (

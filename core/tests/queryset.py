@@ -1,7 +1,7 @@
 """The written-down query set for Chinese search: pages, queries, and what each must (not) find.
 
 Used twice: core/tests/test_chinese.py scores the segmentation strategies on it, and
-home/tests/test_search_queryset.py runs it end to end through the real search backend on
+search/tests/test_queryset.py runs it end to end through the real search backend on
 SQLite and PostgreSQL. Keys not named in a query's found or not-found set are "either way":
 reasonable people could want them or not.
 """
@@ -135,4 +135,20 @@ QUERIES: list[tuple[str, set[str], set[str]]] = [
     ("量血压", {"zhiyuanzhe_lifa"}, set()),
     ("测评结果", {"ceping_2014"}, {"balihu_xinqu"}),
     ("柴桑區 文明禮讓", {"chaisang_lijiao"}, {"lishan_wenming"}),
+]
+
+# What a reader or a bot may type: search/tests/test_search.py checks each is answered (200, or
+# 400 with the reason) with the query echoed escaped; `manage.py bench_search` times them.
+HOSTILE_QUERIES = [
+    "",
+    "   ",
+    "志愿服务" * 750,
+    '"',
+    '"志愿',
+    "*",
+    "NEAR(",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "AND OR NOT",
+    "志愿 -服务",
 ]

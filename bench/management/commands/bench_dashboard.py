@@ -26,24 +26,9 @@ from wagtail.models import Page, Site
 
 from bench.database import throwaway_database
 from goodpeople.models import CommunityPage, CommunitySectionPage, DistrictPage, Station
+from goodpeople.sample import DISTRICTS
 from volunteers.models import ServiceRecord, Volunteer
 from volunteers.summaries import refresh_all
-
-DISTRICTS = [
-    "浔阳区",
-    "濂溪区",
-    "柴桑区",
-    "瑞昌市",
-    "共青城市",
-    "庐山市",
-    "武宁县",
-    "修水县",
-    "永修县",
-    "德安县",
-    "都昌县",
-    "湖口县",
-    "彭泽县",
-]
 
 
 class Command(BaseCommand):

@@ -21,6 +21,7 @@ from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
 from bench.database import throwaway_database
+from core.tests.queryset import HOSTILE_QUERIES
 from goodpeople.factories import CommunitySectionPageFactory
 from goodpeople.onboarding import import_records
 from goodpeople.sample import community_rows
@@ -51,22 +52,6 @@ QUERIES = [
     "环境整治",
     "公益广告",
     "五个一",
-]
-
-# What a reader or a bot may type: each must answer (200, or 400 with a message) about as fast as
-# a plain listing, never run away in the backend.
-HOSTILE_QUERIES = [
-    "",
-    "   ",
-    "志愿服务" * 750,
-    '"',
-    '"志愿',
-    "*",
-    "NEAR(",
-    "' OR 1=1 --",
-    "<script>alert(1)</script>",
-    "AND OR NOT",
-    "志愿 -服务",
 ]
 
 PLACES = ["浔阳区", "濂溪区", "柴桑区", "瑞昌市", "共青城市", "庐山市", "修水县", "八里湖新区"]
