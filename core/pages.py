@@ -17,6 +17,16 @@ def parent_path(path: str, levels: int = 1) -> str:
     return path[: -levels * Page.steplen]
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """The tree paths of every ancestor of the page at path, nearest first."""
+    return [path[:end] for end in range(len(path) - Page.steplen, 0, -Page.steplen)]
+
+
+def path_depth(path: str) -> int:
+    """The depth of the page at path (the root is 1)."""
+    return len(path) // Page.steplen
+
+
 def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:
     """The live child of parent with this slug, created and published if missing; for loaders
     that must be safe to run again."""

@@ -5,6 +5,8 @@ import datetime
 import itertools
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from goodpeople.onboarding import COLUMNS
 
 DISTRICTS = {
@@ -139,7 +141,6 @@ def unit_columns(number: int, district: str, street: str, national: int) -> dict
 
 def write_xlsx(path: Path, rows: list[dict]) -> None:
     """The rows as an Excel file with the import's headers."""
-    from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active

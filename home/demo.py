@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
@@ -218,8 +219,6 @@ def ensure_articles(channels: dict[str, ChannelPage]) -> int:
 
 
 def ensure_topic(channels: dict[str, ChannelPage]) -> TopicPage:
-    from taggit.models import Tag
-
     tag, _ = Tag.objects.get_or_create(name="学雷锋志愿服务", defaults={"slug": "xueleifeng"})
     return ensure_child_page(
         channels["专题专栏"],

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from wagtail.models import Page
 
 from core import chinese
+from core.pages import ancestor_paths
 from core.search_backend import matching, plain_text
 from goodpeople.models import (
     BrandProjectPage,
@@ -165,16 +166,13 @@ class Hit:
 
 def places_for(pages: list[Page]) -> dict[int, Page]:
     """For each page, its nearest channel or community ancestor, in one query."""
-    steplen = Page.steplen
-    ancestor_paths = {
-        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
-    }
-    places = Page.objects.filter(path__in=ancestor_paths).type(*PLACE_TYPES).live()
+    paths = {path for page in pages for path in ancestor_paths(page.path)}
+    places = Page.objects.filter(path__in=paths).type(*PLACE_TYPES).live()
     by_path = {place.path: place for place in places}
     found = {}
     for page in pages:
-        for end in range(len(page.path) - steplen, 0, -steplen):
-            place = by_path.get(page.path[:end])
+        for path in ancestor_paths(page.path):
+            place = by_path.get(path)
             if place is not None:
                 found[page.pk] = place
                 break

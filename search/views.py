@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from core.chinese import MAX_QUERY_CHARS, query_terms
+from core.pages import parent_path
 from search.results import (
     SEARCHABLE_TYPES,
     WITHIN_FILTERS,
@@ -86,7 +87,7 @@ class SearchForm(forms.Form):
         groups: dict[str, dict[str, list[tuple[int, str]]]] = {name: {} for name in WITHIN_FILTERS}
         for pk, title, path, content_type in rows:
             name = types[content_type]
-            group = titles.get(path[: -Page.steplen], "") if name in GROUPED else ""
+            group = titles.get(parent_path(path), "") if name in GROUPED else ""
             groups[name].setdefault(group, []).append((pk, title))
         return [FilterMenu(self[name], groups[name]) for name in WITHIN_FILTERS]
 

@@ -22,7 +22,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
-from core.pages import ancestor_path, parent_path
+from core.pages import ancestor_path, parent_path, path_depth
 from goodpeople.models import CommunityPage, Nomination
 from goodpeople.standing import Standing, board_fresh_days, standings
 from volunteers import stars
@@ -98,7 +98,7 @@ def prefix_counts(paths, depth: int) -> dict[str, int]:
     """How many of these page paths fall under each community path (of depth)."""
     counts: dict[str, int] = defaultdict(int)
     for path in paths:
-        if path and len(path) >= depth * Page.steplen:
+        if path and path_depth(path) >= depth:
             counts[ancestor_path(path, depth)] += 1
     return counts
 

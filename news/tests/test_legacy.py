@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import SimpleTestCase, TestCase
@@ -220,7 +221,6 @@ class ImportTests(ScratchFilesMixin, TestCase):
         self.assertNotContains(response, "当天全市共有")
 
     def test_an_article_edited_in_the_admin_is_not_overwritten_without_asking(self):
-        from django.contrib.auth.models import User
 
         import_legacy(YAOWEN)
         article = self.imported("我市开展“学雷锋日”志愿服务集中行动")

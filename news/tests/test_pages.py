@@ -1,6 +1,7 @@
 import datetime
 
 import wagtail_factories
+from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -195,8 +196,6 @@ class ArticlePageTests(NewsTreeMixin, WagtailPageTestCase):
 
 class TopicPageTests(NewsTreeMixin, WagtailPageTestCase):
     def test_gathers_pinned_and_tagged_articles_across_channels(self):
-        from taggit.models import Tag
-
         tag = Tag.objects.create(name="学雷锋", slug="xueleifeng")
         pinned = ArticlePageFactory(parent=self.other, title="置顶的文章")
         in_news = ArticlePageFactory(parent=self.news, title="要闻里的雷锋")

@@ -1,6 +1,7 @@
 import threading
 import unittest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
 from wagtail.models import PageViewRestriction
@@ -38,7 +39,6 @@ class CounterTests(TestCase):
 
     @override_settings(WENMING_VIEW_WINDOW_SECONDS=0)
     def test_a_reload_after_the_window_counts_again(self):
-        from django.core.cache import cache
 
         cache.clear()
         view(self.client, self.article)
