@@ -212,7 +212,12 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
         reviewer.save()
     reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP))
     accounts.append(
-        ("reviewer", password, "市文明办审核员：审核各工作站提交的内容，批准即发布或退回修改")
+        (
+            "reviewer",
+            password,
+            "市文明办审核员：审核各工作站提交的内容（批准即发布或退回修改），"
+            "查看五个一达标情况、全部好人推荐、各站台账与全市概览",
+        )
     )
     for username, community_title in STATION_USERS:
         community = CommunityPage.objects.get(title=community_title)

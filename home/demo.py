@@ -285,7 +285,14 @@ def ensure_accounts(home: HomePage) -> list[tuple[str, str, str]]:
         editor.set_password(DEMO_PASSWORD)
         editor.save()
     editor.groups.add(editors)
-    accounts.append(("editor", DEMO_PASSWORD, "市文明办编辑：直接发布新闻与公告，可编辑任何页面"))
+    accounts.append(
+        (
+            "editor",
+            DEMO_PASSWORD,
+            "市文明办编辑：直接发布新闻与公告，可编辑任何页面，查看五个一达标情况"
+            "（不能查阅推荐人联系方式与台账个人信息）",
+        )
+    )
     return accounts
 
 
