@@ -209,7 +209,8 @@ class ArticlePage(Page):
         seen = {self.pk, *(a.pk for a in picks)}
         found = picks[:limit]
         base = published_articles().exclude(pk__in=seen)
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        # .all(), not a values query: a preview's tags are in memory (a revision or the form).
+        tag_ids = [tag.pk for tag in self.tags.all()]
         if len(found) < limit and tag_ids:
             shared = (
                 base.filter(tagged_items__tag_id__in=tag_ids)

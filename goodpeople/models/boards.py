@@ -62,8 +62,11 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
         return list(self.entries_with_photos()[:limit])
 
     def last_updated(self) -> datetime.date | None:
-        """最近更新: the date the newest entry went on the board."""
-        return self.entries.aggregate(latest=models.Max("listed_on"))["latest"]
+        """最近更新: the date the newest entry went on the board.
+
+        Works on a preview's in-memory entries too, where aggregates are not available.
+        """
+        return self.entries.order_by("-listed_on").values_list("listed_on", flat=True).first()
 
     def months(self) -> list[tuple[datetime.date, int]]:
         """Every month with entries, newest first, with how many entries it has."""
