@@ -123,7 +123,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# The site and its admin are Chinese only: a browser asking for English still gets Chinese.
+LANGUAGES = [("zh-hans", "简体中文")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail's own catalog lacks some admin strings; ours (compiled by `make`) fills them in.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+# One city, one time zone: the account page offers no list of 600 foreign zone names.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 
@@ -150,6 +157,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "九江文明网"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+# Gravatar is blocked in mainland China: avatars would be broken images. Wagtail's default
+# silhouette (or a photo the user uploads) shows instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search with Chinese word segmentation (core/chinese.py), or a search
 # engine with a Chinese analyzer when SEARCH_ENGINE says so; see README, "Search".
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
