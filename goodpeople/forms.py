@@ -1,10 +1,13 @@
-"""Residents' nominations through the form on a good-people board."""
+"""Forms of the good-people board: residents' nominations, and the board's admin form."""
+
+import re
 
 from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
+from core.admin_forms import StationPageForm
 from goodpeople.models.nominations import Nomination
 
 DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -50,3 +53,30 @@ class NominationForm(forms.ModelForm):
         nomination.board = board
         nomination.save()
         return nomination
+
+
+def entry_key(name: str, deed: str) -> tuple[str, str]:
+    """Name and deed with spacing and punctuation ignored: what makes two entries the same."""
+    return re.sub(r"\s+", "", name), re.sub(r"[\s\W_]+", "", deed)
+
+
+class BoardPageForm(StationPageForm):
+    """The board's admin form: the same person with the same deed may be listed only once."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        seen: dict[tuple[str, str], int] = {}
+        formset = self.formsets["entries"]
+        for number, form in enumerate(formset.forms, start=1):
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("name"):
+                continue
+            key = entry_key(data["name"], data.get("deed") or "")
+            if key in seen:
+                form.add_error(
+                    "name",
+                    f"{data['name']}已在榜上（第{seen[key]}位），事迹相同，请勿重复添加。",
+                )
+            else:
+                seen[key] = number
+        return cleaned_data

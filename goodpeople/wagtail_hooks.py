@@ -1,5 +1,6 @@
 """Admin wiring: snippets, the standing report, and the rules that keep stations apart."""
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from goodpeople import nomination_views
 from goodpeople.access import views_standing
 from goodpeople.models import Nomination, PairedUnit
+from goodpeople.moderation import sent_back, sent_back_message
 from goodpeople.nominations import nominations_for
 from goodpeople.views import standing_report
 
@@ -52,6 +54,13 @@ class NominationViewSet(SnippetViewSet):
 
 register_snippet(PairedUnitViewSet)
 register_snippet(NominationViewSet)
+
+
+@hooks.register("before_edit_page")
+def show_why_it_was_sent_back(request, page):
+    """Opening a page the office sent back shows its comment at the top, not in a side panel."""
+    if request.method == "GET" and (task_state := sent_back(page)):
+        messages.warning(request, sent_back_message(task_state))
 
 
 class ListOnBoardMenuItem(ActionMenuItem):

@@ -16,9 +16,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.admin_forms import StationPageForm
 from core.images import prefetch_renditions
-from goodpeople.forms import NominationForm
+from goodpeople.forms import BoardPageForm, NominationForm
 from goodpeople.models.nominations import Category
 
 ENTRY_PHOTO_SPECS = ("fill-240x300",)
@@ -41,7 +40,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
         index.RelatedFields("entries", [index.SearchField("name"), index.SearchField("deed")]),
     ]
     api_fields = [APIField("intro"), APIField("entries")]
-    base_form_class = StationPageForm
+    base_form_class = BoardPageForm
 
     parent_page_types = ["goodpeople.CommunityPage"]
     subpage_types = []
@@ -50,6 +49,20 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "身边好人榜"
         verbose_name_plural = "身边好人榜"
+
+    def community_title(self) -> str:
+        """The community whose board this is: every board is titled 身边好人榜."""
+        parent = self.get_parent() if self.pk else None
+        return parent.title if parent else ""
+
+    def get_admin_display_title(self) -> str:
+        # Review queues, choosers, listings and breadcrumbs tell the boards apart.
+        title = super().get_admin_display_title()
+        community = self.community_title()
+        return f"{community}·{title}" if community else title
+
+    def __str__(self) -> str:
+        return self.get_admin_display_title()
 
     def entries_with_photos(self):
         return prefetch_renditions(

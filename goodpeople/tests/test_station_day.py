@@ -1,0 +1,82 @@
+"""A station's day in the admin: what the office sent back and why, boards told apart, no
+person listed twice."""
+
+from django.test import TestCase
+from django.urls import reverse
+
+from goodpeople.models import GoodPeopleBoardPage
+from goodpeople.tests.admin import board_form, entry
+from goodpeople.tests.site import build_city
+
+
+class StationDayTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.city = build_city()
+        cls.board = GoodPeopleBoardPage.objects.child_of(cls.city.community_a).get()
+        cls.edit_url = reverse("wagtailadmin_pages:edit", args=[cls.board.pk])
+
+    def submit(self, *entries):
+        self.client.force_login(self.city.station_a)
+        return self.client.post(
+            self.edit_url, board_form(self.board, entries, **{"action-submit": "1"})
+        )
+
+    def send_back(self, comment: str):
+        self.submit(entry("新上榜好人"))
+        task_state = GoodPeopleBoardPage.objects.get(pk=self.board.pk).current_workflow_task_state
+        self.client.force_login(self.city.reviewer)
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[self.board.pk, "reject", task_state.pk]
+        )
+        self.client.post(url, {"comment": comment})
+
+    def test_the_station_sees_why_its_board_was_sent_back(self):
+        self.send_back("请补充上榜好人的具体事迹和时间")
+        self.client.force_login(self.city.station_a)
+        edit = self.client.get(self.edit_url)
+        self.assertContains(edit, "需修改")
+        self.assertContains(edit, "请补充上榜好人的具体事迹和时间")
+        listing = self.client.get(reverse("wagtailadmin_explore", args=[self.city.community_a.pk]))
+        self.assertContains(listing, "需修改")
+        self.assertContains(listing, "意见：请补充上榜好人的具体事迹和时间")
+        self.assertNotContains(listing, "审核中")
+
+    def test_once_resubmitted_the_board_is_in_moderation_again(self):
+        self.send_back("请补充")
+        self.submit(entry("新上榜好人"))
+        self.client.force_login(self.city.station_a)
+        listing = self.client.get(reverse("wagtailadmin_explore", args=[self.city.community_a.pk]))
+        self.assertNotContains(listing, "需修改")
+        self.assertNotContains(self.client.get(self.edit_url), "意见：请补充")
+
+    def test_boards_are_told_apart_by_their_community(self):
+        self.assertEqual(self.board.get_admin_display_title(), "甘棠社区·身边好人榜")
+        self.submit(entry("新上榜好人"))
+        self.client.force_login(self.city.reviewer)
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(dashboard, "甘棠社区·身边好人榜")
+        chooser = self.client.get(
+            reverse("wagtailadmin_choose_page_child", args=[self.city.community_b.pk])
+        )
+        self.assertIn("十里社区·身边好人榜", chooser.json()["html"])
+        breadcrumbs = self.client.get(self.edit_url)
+        self.assertContains(breadcrumbs, "甘棠社区·身边好人榜")
+
+    def test_the_same_person_with_the_same_deed_is_refused_before_submission(self):
+        deed = "每天清晨打扫楼道，坚持了十年。"
+        revisions = self.board.revisions.count()
+        response = self.submit(
+            entry("李好人", deed=deed), entry(" 李好人", deed="每天清晨打扫楼道 坚持了十年")
+        )
+        self.assertContains(response, "李好人已在榜上（第2位），事迹相同，请勿重复添加。")
+        board = GoodPeopleBoardPage.objects.get(pk=self.board.pk)
+        self.assertIsNone(board.current_workflow_state)
+        self.assertEqual(board.revisions.count(), revisions)
+
+    def test_the_same_name_with_another_deed_is_a_different_person(self):
+        self.submit(
+            entry("王芳", deed="照顾邻居老人。"), entry("王芳", deed="见义勇为救落水儿童。")
+        )
+        board = GoodPeopleBoardPage.objects.get(pk=self.board.pk)
+        self.assertIsNotNone(board.current_workflow_state)
