@@ -55,6 +55,8 @@ class SearchableType:
     """The model's path to its tags, e.g. "tagged_items__tag"."""
     snippet_relations: tuple[str, ...] = ()
     """Related objects whose text a hit's snippet shows too, e.g. a board's entries."""
+    titled_by_place: bool = False
+    """Whether hits are titled with their place first: every board is titled 身边好人榜."""
 
     def lookup(self, model: type[Page], path: str) -> str | None:
         """path (relative to this type) as seen from a queryset of model, or None if unreachable."""
@@ -70,7 +72,13 @@ SEARCHABLE_TYPES: list[SearchableType] = [
     SearchableType("notice", NoticePage, "公示公告", "date"),
     SearchableType("community", CommunityPage, "社区"),
     # A board is found by its entries' names and deeds: its snippet shows the one that matched.
-    SearchableType("board", GoodPeopleBoardPage, "身边好人榜", snippet_relations=("entries",)),
+    SearchableType(
+        "board",
+        GoodPeopleBoardPage,
+        "身边好人榜",
+        snippet_relations=("entries",),
+        titled_by_place=True,
+    ),
     SearchableType("project", BrandProjectPage, "品牌项目"),
     SearchableType("topic", TopicPage, "专题"),
 ]
@@ -162,6 +170,7 @@ class Hit:
     place: Page | None
     date: datetime.date | None
     snippet: str
+    title: str
 
 
 def places_for(pages: list[Page]) -> dict[int, Page]:
@@ -187,6 +196,7 @@ def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
     places = places_for(rows)
     labels = {t.model: t.label for t in SEARCHABLE_TYPES}
     relations = {t.model: t.snippet_relations for t in SEARCHABLE_TYPES}
+    titled_by_place = {t.model for t in SEARCHABLE_TYPES if t.titled_by_place}
     for model, names in relations.items():
         of_model = [page for page in pages if type(page) is model]
         if names and of_model:
@@ -195,11 +205,17 @@ def hits(result_page: PaginatorPage, query: str) -> list[Hit]:
     found = []
     for row in rows:
         page = specific[row.pk]
+        place = places.get(row.pk)
         found.append(
             Hit(
                 page=page,
                 type_label=labels.get(type(page), page._meta.verbose_name),
-                place=places.get(row.pk),
+                place=place,
+                title=(
+                    f"{place.title}·{page.title}"
+                    if place and type(page) in titled_by_place
+                    else page.title
+                ),
                 date=row.shown_date,
                 snippet=chinese.highlight(
                     plain_text(page, relations.get(type(page), ())), words, SNIPPET_CHARS

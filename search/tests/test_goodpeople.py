@@ -62,7 +62,10 @@ class CommunityContentTests(TestCase):
 
     def test_search_finds_board_entries_projects_and_notices_with_their_community(self):
         self.assertEqual(self.search_titles(q="张秀英"), ["身边好人榜"])
-        self.assertContains(self.client.get("/search/", {"q": "张秀英"}), "<mark>张秀英</mark>")
+        board_hit = self.client.get("/search/", {"q": "张秀英"})
+        self.assertContains(board_hit, "<mark>张秀英</mark>")
+        # Every board is titled 身边好人榜: its hit is titled with its community first.
+        self.assertContains(board_hit, ">湓浦社区·身边好人榜</a>")
         self.assertEqual(self.search_titles(q="上门理发"), ["银龄上门理发"])
         response = self.client.get("/search/", {"q": "文明家庭"})
         self.assertContains(response, "湓浦社区文明家庭拟推荐名单公示")
