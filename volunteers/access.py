@@ -36,6 +36,15 @@ def visible_stations(user) -> QuerySet:
     return managed_stations(user)
 
 
+def confirming_stations(user) -> QuerySet:
+    """Stations whose records user may confirm: its own, or every one for the office that
+    oversees them (a station with a single account cannot confirm its own records, since the
+    recorder may not)."""
+    if oversees_stations(user):
+        return Station.objects.all()
+    return managed_stations(user)
+
+
 def has_ledger_access(user) -> bool:
     return reads_all_ledgers(user) or managed_stations(user).exists()
 

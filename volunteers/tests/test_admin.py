@@ -3,6 +3,7 @@
 import io
 from decimal import Decimal
 
+from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -250,3 +251,39 @@ class EntryTests(LedgerCase):
         self.assertEqual(self.record_a.date, days_ago(60))
         self.assertEqual(self.volunteer_a.records.count(), 16)
         self.assertEqual(Decimal("0.5") * 2, 1)
+
+
+class OfficeConfirmationTests(LedgerCase):
+    """A station with a single account cannot confirm what it recorded: the office can."""
+
+    def test_the_office_confirms_a_single_account_stations_records(self):
+        self.client.force_login(self.city.reviewer)
+        listing = self.client.get(url("records") + f"?station={self.station_a.pk}")
+        self.assertContains(listing, "证明所选")
+        response = self.client.post(
+            url("records") + f"?status=pending&station={self.station_a.pk}",
+            {"records": [self.record_a.pk]},
+            follow=True,
+        )
+        self.assertContains(response, "已证明 1 条记录")
+        self.record_a.refresh_from_db()
+        self.assertEqual(self.record_a.confirmed_by, self.city.reviewer)
+
+    def test_confirming_nothing_says_what_to_do(self):
+        self.client.force_login(self.city.reviewer)
+        response = self.client.post(url("records") + "?status=pending", {}, follow=True)
+        self.assertContains(response, "请先勾选要证明的记录。")
+
+    def test_the_button_is_not_shown_to_whoever_may_not_confirm(self):
+        reader = UserFactory(username="ledger_reader")
+        reader.user_permissions.add(
+            *Permission.objects.filter(codename__in=["access_admin", "view_all_ledgers"])
+        )
+        self.client.force_login(reader)
+        listing = self.client.get(url("records"))
+        self.assertContains(listing, "甘棠社区理发")
+        self.assertNotContains(listing, "证明所选")
+        self.assertNotContains(listing, 'name="records"')
+        self.client.post(url("records") + "?status=pending", {"records": [self.record_a.pk]})
+        self.record_a.refresh_from_db()
+        self.assertIsNone(self.record_a.confirmed_by)

@@ -41,10 +41,15 @@ def record_index(request):
         "confirmed": service.counted(),
         "corrected": service.filter(superseded=True),
     }.get(status, service)
+    confirming = access.confirming_stations(request.user)
     if request.method == "POST":
-        chosen = service.filter(pk__in=request.POST.getlist("records"))
-        chosen = chosen.filter(station__in=access.managed_stations(request.user))
-        confirmed, refused = records.confirm_records(list(chosen), request.user)
+        ticked = service.filter(pk__in=request.POST.getlist("records"))
+        chosen = list(ticked.filter(station__in=confirming))
+        if not ticked.exists():
+            messages.warning(request, "请先勾选要证明的记录。")
+        elif not chosen:
+            messages.error(request, "所选记录不属于您可以证明的工作站。")
+        confirmed, refused = records.confirm_records(chosen, request.user)
         if confirmed:
             messages.success(request, f"已证明 {confirmed} 条记录。")
         for reason in refused:
@@ -60,6 +65,7 @@ def record_index(request):
             "stations": station_choices(request),
             "status": status,
             "can_manage": station is not None and access.can_manage(request.user, station),
+            "can_confirm": confirming.exists(),
         },
     )
 
