@@ -32,6 +32,8 @@ from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collec
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
 FILLED_COMMUNITIES = 12
 STATION_USERS = [("gantang", "甘棠社区"), ("yuliang", "庾亮社区")]
+# A station's second account: the recorder may not confirm its own ledger records.
+STATION_CLERKS = [("gantang-clerk", "甘棠社区", "甘棠社区记录员")]
 # News editors see how the communities stand; residents' nominations and the volunteers'
 # personal data are the reviewers' and the stations' business.
 OFFICE_PERMISSIONS = ["view_standing"]
@@ -231,6 +233,23 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
         user.groups.add(community.station.group)
         accounts.append(
             (username, password, f"{community_title}工作站：编辑本社区页面，提交市文明办审核")
+        )
+    for username, community_title, full_name in STATION_CLERKS:
+        community = CommunityPage.objects.get(title=community_title)
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": full_name, "email": f"{username}@example.com"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(community.station.group)
+        accounts.append(
+            (
+                username,
+                password,
+                f"{community_title}工作站第二个账号（记录员）：证明站长录入的台账记录",
+            )
         )
     return accounts
 

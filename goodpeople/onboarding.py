@@ -40,6 +40,8 @@ COLUMNS = {
     "电话": "phone",
     "开放时间": "hours",
     "站长账号": "username",
+    "记录员": "clerk",
+    "记录员账号": "clerk_username",
     "帮扶单位": "unit",
     "单位类型": "unit_kind",
     "单位级别": "unit_level",
@@ -71,6 +73,8 @@ class Row:
     phone: str = ""
     hours: str = ""
     username: str = ""
+    clerk: str = ""
+    clerk_username: str = ""
     unit: str = ""
     unit_kind: str = ""
     unit_level: str = ""
@@ -126,8 +130,13 @@ def validate(records: list[dict]) -> tuple[list[Row], list[str]]:
             problems.append("缺少社区")
         if texts["phone"] and not PHONE.match(texts["phone"]):
             problems.append(f"电话“{texts['phone']}”格式不对")
-        if texts["username"] and not USERNAME.match(texts["username"]):
-            problems.append(f"站长账号“{texts['username']}”只能含字母、数字和 . @ + - _")
+        for column, key in (("站长账号", "username"), ("记录员账号", "clerk_username")):
+            if texts[key] and not USERNAME.match(texts[key]):
+                problems.append(f"{column}“{texts[key]}”只能含字母、数字和 . @ + - _")
+        if texts["clerk_username"] and not texts["clerk"]:
+            problems.append("填了记录员账号，但缺少记录员姓名")
+        if texts["username"] and texts["username"] == texts["clerk_username"]:
+            problems.append("站长和记录员须用不同的账号（记录人不能自己证明）")
         try:
             paired_on = parse_date(values["paired_on"]) if cell_text(values["paired_on"]) else None
         except ValidationError:
@@ -145,10 +154,11 @@ def validate(records: list[dict]) -> tuple[list[Row], list[str]]:
         if all(key) and key in seen_communities:
             problems.append(f"社区与第{seen_communities[key]}行重复")
         seen_communities.setdefault(key, index)
-        if texts["username"]:
-            if texts["username"] in seen_usernames:
-                problems.append(f"站长账号与第{seen_usernames[texts['username']]}行重复")
-            seen_usernames.setdefault(texts["username"], index)
+        for column, key in (("站长账号", "username"), ("记录员账号", "clerk_username")):
+            if texts[key]:
+                if texts[key] in seen_usernames:
+                    problems.append(f"{column}与第{seen_usernames[texts[key]]}行重复")
+                seen_usernames.setdefault(texts[key], index)
         if problems:
             errors.append(f"第{index}行：{'；'.join(problems)}")
             continue
@@ -243,15 +253,14 @@ def import_pairing(community: CommunityPage, row: Row, report: Report) -> None:
     report.pairings_created += 1
 
 
-def create_account(community: CommunityPage, row: Row) -> tuple[str, str] | None:
-    """A login for the station head with a one-time password; None if it already exists."""
+def create_account(community: CommunityPage, username: str, name: str) -> tuple[str, str] | None:
+    """A station login with a one-time password; None if it already exists."""
     User = get_user_model()
-    username = row.username or f"station{community.pk}"
     if User.objects.filter(username=username).exists():
         User.objects.get(username=username).groups.add(community.station.group)
         return None
     password = secrets.token_urlsafe(9)
-    user = User.objects.create_user(username=username, password=password, first_name=row.head)
+    user = User.objects.create_user(username=username, password=password, first_name=name)
     user.groups.add(community.station.group)
     PasswordChangeRequired.objects.create(user=user, one_time_hash=user.password)
     return username, password
@@ -287,10 +296,14 @@ def import_rows(
         community = import_community(district, row, existing, report)
         if row.unit:
             import_pairing(community, row, report)
-        if create_accounts and row.head:
-            account = create_account(community, row)
-            if account:
-                report.accounts.append((*account, f"{row.district}{row.community}"))
+        if create_accounts:
+            # The head records, a second account (the clerk) confirms: the recorder may not.
+            for role, name, username in (
+                ("站长", row.head, row.username or f"station{community.pk}"),
+                ("记录员", row.clerk, row.clerk_username or f"station{community.pk}-clerk"),
+            ):
+                if name and (account := create_account(community, username, name)):
+                    report.accounts.append((*account, f"{row.district}{row.community}{role}"))
         if progress:
             progress(done, len(rows))
     return report

@@ -116,6 +116,9 @@ def community_rows(communities: int, units: int, national: int = 8) -> list[dict
             "电话": f"0792-8{number:06d}",
             "开放时间": "周一至周五 8:30-17:30",
             "站长账号": f"zhan{number + 1:03d}",
+            "记录员": HEAD_SURNAMES[(number + 7) % len(HEAD_SURNAMES)]
+            + HEAD_GIVEN[(number + 3) % len(HEAD_GIVEN)],
+            "记录员账号": f"jilu{number + 1:03d}",
         }
         if number < units:
             row.update(unit_columns(number, district, street, national))

@@ -54,8 +54,10 @@ def demo_users(station: Station) -> tuple:
     members = list(station.group.user_set.order_by("pk")[:2])
     User = get_user_model()
     clerks = [
-        User.objects.get_or_create(username=name, defaults={"is_active": False})[0]
-        for name in (RECORDER_NAME, CONFIRMER_NAME)
+        User.objects.get_or_create(
+            username=name, defaults={"is_active": False, "first_name": full}
+        )[0]
+        for name, full in ((RECORDER_NAME, "演示记录人"), (CONFIRMER_NAME, "演示证明人"))
     ]
     if len(members) == 2:
         return members[0], members[1]

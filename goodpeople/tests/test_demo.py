@@ -38,7 +38,13 @@ class GoodPeopleDemoTests(TestCase):
         self.assertEqual(current.values("community").distinct().count(), 8)
         self.assertFalse(current.values("unit").annotate(n=Count("pk")).filter(n__gt=1).exists())
         self.assertEqual(
-            [username for username, _, _ in accounts], ["reviewer", "gantang", "yuliang"]
+            [username for username, _, _ in accounts],
+            ["reviewer", "gantang", "yuliang", "gantang-clerk"],
+        )
+        # 甘棠社区 has two accounts, so what one records the other can confirm.
+        gantang = CommunityPage.objects.get(title="甘棠社区").station.group.user_set
+        self.assertEqual(
+            set(gantang.values_list("username", flat=True)), {"gantang", "gantang-clerk"}
         )
         waiting = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
         self.assertEqual(waiting.requested_by.username, "gantang")

@@ -126,10 +126,18 @@ class ImportTests(TestCase):
         self.assertFalse(get_user_model().objects.filter(username="zhan001").exists())
         out, _ = run(str(path), "--create-accounts")
         line = next(line for line in out.splitlines() if line.strip().startswith("zhan001"))
-        username, password, community = line.split()
+        username, password, holder = line.split()
         user = get_user_model().objects.get(username=username)
         self.assertTrue(user.check_password(password))
-        self.assertEqual(user.groups.get().station.community.title, community[3:])
+        community = user.groups.get().station.community
+        self.assertEqual(holder, f"{community.get_parent().title}{community.title}站长")
+        # A second account, the clerk, can confirm what the head records.
+        clerk_line = next(line for line in out.splitlines() if line.strip().startswith("jilu001"))
+        clerk_name, clerk_password, clerk_holder = clerk_line.split()
+        clerk = get_user_model().objects.get(username=clerk_name)
+        self.assertTrue(clerk.check_password(clerk_password))
+        self.assertEqual(clerk.groups.get(), user.groups.get())
+        self.assertTrue(clerk_holder.endswith("记录员"))
         # The one-time password opens only the password change page...
         self.client.login(username=username, password=password)
         response = self.client.get(reverse("wagtailadmin_home"))
@@ -142,3 +150,16 @@ class ImportTests(TestCase):
         self.assertEqual(self.client.get(reverse("wagtailadmin_home")).status_code, 200)
         out, _ = run(str(path), "--create-accounts")
         self.assertNotIn("zhan001", out)
+        self.assertNotIn("jilu001", out)
+
+    def test_a_head_and_clerk_sharing_one_account_is_refused(self):
+        rows = community_rows(2, 0)
+        rows[1]["记录员账号"] = rows[1]["站长账号"]
+        rows[0]["记录员"] = ""
+        path = write_csv(self.folder / "city.csv", rows)
+        err = io.StringIO()
+        with self.assertRaisesMessage(CommandError, "2 行有错误，未导入任何内容。"):
+            call_command("import_communities", str(path), "--create-accounts", stderr=err)
+        self.assertIn("第2行：填了记录员账号，但缺少记录员姓名", err.getvalue())
+        self.assertIn("第3行：站长和记录员须用不同的账号", err.getvalue())
+        self.assertFalse(CommunityPage.objects.exists())

@@ -49,6 +49,8 @@ class Command(BaseCommand):
             )
         )
         if report.accounts:
-            self.stdout.write("站长账号（一次性密码，首次登录须修改；请当面或短信分发，勿存档）：")
-            for username, password, community in report.accounts:
-                self.stdout.write(f"  {username}\t{password}\t{community}")
+            self.stdout.write(
+                "工作站账号（一次性密码，首次登录须修改；请当面或短信分发，勿存档）："
+            )
+            for username, password, holder in report.accounts:
+                self.stdout.write(f"  {username}\t{password}\t{holder}")
