@@ -377,6 +377,26 @@ class Inspection(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
+    # The station reports its fix; the office confirms it (fixed_on) or sends it back.
+    fix_report = models.TextField("整改情况", blank=True)
+    fix_reported_on = models.DateField("报告整改日期", null=True, blank=True)
+    fix_reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报告人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fix_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="确认人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    office_note = models.TextField("市文明办意见", blank=True)
 
     class Meta:
         verbose_name = "督查记录"
@@ -395,3 +415,12 @@ class Inspection(models.Model):
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.deadline is not None and self.fixed_on is None and self.deadline < today
+
+    def status(self, today: datetime.date | None = None) -> str:
+        if not self.required_fixes:
+            return "无需整改"
+        if self.fixed_on:
+            return "已整改"
+        if self.fix_reported_on:
+            return "已报告，待确认"
+        return "逾期未整改" if self.is_overdue(today) else "整改中"

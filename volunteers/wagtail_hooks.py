@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from volunteers import access
-from volunteers.views import office, records, roster
+from volunteers.views import fixes, office, records, roster
 
 ledger_urls = [
     path("", roster.volunteer_index, name="volunteers"),
@@ -28,6 +28,9 @@ ledger_urls = [
     path("inspections/", office.inspection_index, name="inspections"),
     path("inspections/add/", office.inspection_form, name="inspection_add"),
     path("inspections/<int:pk>/", office.inspection_form, name="inspection_edit"),
+    path("inspections/<int:pk>/review/", office.inspection_review, name="inspection_review"),
+    path("fixes/", fixes.fix_index, name="fixes"),
+    path("fixes/<int:pk>/report/", fixes.fix_report, name="fix_report"),
 ]
 
 
@@ -39,6 +42,11 @@ def register_ledger_urls():
 class LedgerMenuItem(MenuItem):
     def is_shown(self, request):
         return access.has_ledger_access(request.user)
+
+
+class StationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.managed_stations(request.user).exists()
 
 
 class OfficeMenuItem(MenuItem):
@@ -60,6 +68,7 @@ def ledger_menu() -> Menu:
             LedgerMenuItem("志愿者名册", url("volunteers"), icon_name="user", order=1),
             LedgerMenuItem("服务记录", url("records"), icon_name="list-ul", order=2),
             LedgerMenuItem("更正记录", url("corrections"), icon_name="history", order=3),
+            StationMenuItem("督查整改", url("fixes"), icon_name="clipboard-list", order=6),
             OfficeMenuItem("全市概览与排名", url("dashboard"), icon_name="table", order=4),
             OfficeMenuItem("督查记录", url("inspections"), icon_name="clipboard-list", order=5),
         ]

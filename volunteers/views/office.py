@@ -1,12 +1,12 @@
 """The office's admin views: the city dashboard and ranking, its export, inspections."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from volunteers import access, charts, exports, stars
+from volunteers import access, charts, exports, inspections, stars
 from volunteers import dashboard as figures
 from volunteers.forms import InspectionForm
 from volunteers.models import Inspection
@@ -143,13 +143,37 @@ def inspection_index(request):
     """督查记录: every visit, overdue fixes first."""
     require_office(request)
     today = timezone.localdate()
-    inspections = list(Inspection.objects.select_related("community"))
-    inspections.sort(key=lambda i: (not i.is_overdue(today), -i.visited_on.toordinal()))
+    visits = list(Inspection.objects.select_related("community"))
+    # What needs the office first: reports to confirm, then overdue fixes.
+    visits.sort(
+        key=lambda i: (
+            not (i.fix_reported_on and not i.fixed_on),
+            not i.is_overdue(today),
+            -i.visited_on.toordinal(),
+        )
+    )
     return TemplateResponse(
         request,
         "volunteers/dashboard/inspection_index.html",
-        {"inspections": inspections, "today": today},
+        {"inspections": visits, "today": today},
     )
+
+
+def inspection_review(request, pk: int):
+    """确认整改 or 退回 a station's report of its fix (POST only)."""
+    require_office(request)
+    inspection = get_object_or_404(Inspection.objects.select_related("community"), pk=pk)
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "confirm":
+                inspections.confirm_fix(inspection, request.user)
+                messages.success(request, f"已确认 {inspection.community} 整改完成。")
+            else:
+                inspections.return_fix(inspection, request.POST.get("note", ""))
+                messages.warning(request, f"已将 {inspection.community} 的整改报告退回。")
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+    return redirect("volunteers:inspections")
 
 
 def inspection_form(request, pk: int | None = None):
