@@ -31,8 +31,19 @@ VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 def screenshot_dir() -> Path:
-    """Where browser tests leave their screenshots (the README names it)."""
-    return Path(settings.BASE_DIR) / "var" / "screenshots"
+    """Where browser tests leave their screenshots (the README names it); `make guide` points
+    WENMING_SCREENSHOTS at docs/screenshots to refresh the user guide's pictures."""
+    folder = os.environ.get("WENMING_SCREENSHOTS")
+    return Path(folder) if folder else Path(settings.BASE_DIR) / "var" / "screenshots"
+
+
+def snap(page: Page, name: str) -> Path:
+    """A screenshot of what page shows now, as <screenshot dir>/<name>.png."""
+    folder = screenshot_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
 
 
 def require_chromium() -> None:
