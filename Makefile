@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo run test lint bench clean
+.PHONY: install demo run test lint bench guide clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ bench: install
 	$(MANAGE) bench_search $(BENCH_ARGS)
 	$(MANAGE) bench_dashboard $(DASHBOARD_BENCH_ARGS)
 	$(MANAGE) bench_import
+
+# The user guide's screenshots (docs/screenshots), taken by the browser tests that walk each
+# role's screens and the moderation loop.
+guide: install
+	WENMING_SCREENSHOTS=docs/screenshots $(BIN)/pytest home/tests/test_guide.py goodpeople/tests/test_browser.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var
