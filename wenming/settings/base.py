@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin shows times as "2 seconds ago"; humanize's own catalog says it in Chinese.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
