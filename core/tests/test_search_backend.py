@@ -2,6 +2,7 @@
 
 from unittest import skipUnless
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import TestCase
 from wagtail.models import Page
@@ -10,6 +11,25 @@ from wagtail.search.backends import get_search_backend
 
 @skipUnless(connection.vendor == "postgresql", "PostgreSQL's text-search index")
 class PostgresIndexTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # A city's worth of index entries, analysed: the planner then weighs the indexes as on
+        # a live site, whatever statistics earlier tests left behind.
+        page_type = ContentType.objects.get_for_model(Page).pk
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                INSERT INTO wagtailsearch_indexentry
+                    (object_id, title_norm, content_type_id, autocomplete, title, body,
+                     title_text, body_text)
+                SELECT n::text, 1, %s, ''::tsvector, to_tsvector('simple', '标题' || n),
+                       to_tsvector('simple', '正文' || n), '', ''
+                FROM generate_series(1, 5000) AS n
+                """,
+                [page_type],
+            )
+            cursor.execute("ANALYZE wagtailsearch_indexentry")
+
     def plan(self, query: str) -> str:
         results = get_search_backend().search(query, Page.objects.all(), order_by_relevance=False)
         sql, params = results.get_queryset().query.sql_with_params()
