@@ -1,5 +1,6 @@
 """The office's moderation task: group approval in which nobody approves their own submission."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, WorkflowState
 
@@ -8,6 +9,16 @@ def submitter_of(obj):
     """Who submitted obj's current workflow (None when none is in progress)."""
     state = WorkflowState.objects.active().for_instance(obj).select_related("requested_by").first()
     return state.requested_by if state else None
+
+
+class ChangesRequestedForm(forms.Form):
+    """请求修改 needs its reason: the station sees it as its to-do."""
+
+    comment = forms.CharField(
+        label="修改意见",
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={"required": "请写明需要修改什么，工作站会看到这段意见。"},
+    )
 
 
 class OfficeApprovalTask(AbstractGroupApprovalTask):
@@ -25,6 +36,9 @@ class OfficeApprovalTask(AbstractGroupApprovalTask):
         if self.is_submitter(obj, user):
             return []
         return super().get_actions(obj, user)
+
+    def get_form_for_action(self, action):
+        return ChangesRequestedForm if action == "reject" else super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (

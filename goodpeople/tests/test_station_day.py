@@ -42,6 +42,20 @@ class StationDayTests(TestCase):
         self.assertContains(listing, "意见：请补充上榜好人的具体事迹和时间")
         self.assertNotContains(listing, "审核中")
 
+    def test_changes_are_requested_only_with_a_reason(self):
+        self.send_back("   ")
+        board = GoodPeopleBoardPage.objects.get(pk=self.board.pk)
+        self.assertEqual(board.current_workflow_state.status, "in_progress")
+        task_state = board.current_workflow_task_state
+        url = reverse(
+            "wagtailadmin_pages:collect_workflow_action_data",
+            args=[self.board.pk, "reject", task_state.pk],
+        )
+        modal = self.client.post(
+            url, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"}
+        )
+        self.assertIn("请写明需要修改什么", modal.json()["html"])
+
     def test_once_resubmitted_the_board_is_in_moderation_again(self):
         self.send_back("请补充")
         self.submit(entry("新上榜好人"))
