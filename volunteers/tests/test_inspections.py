@@ -1,15 +1,9 @@
 """Inspections from both sides: the station reads the findings and reports its fix, the office
 confirms it or sends it back."""
 
-from django.urls import reverse
-
 from volunteers.factories import days_ago
 from volunteers.models import Inspection
-from volunteers.tests.test_admin import LedgerCase
-
-
-def url(name: str, *args) -> str:
-    return reverse(f"volunteers:{name}", args=args)
+from volunteers.tests.test_admin import LedgerCase, url
 
 
 class FollowUpTests(LedgerCase):
