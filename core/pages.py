@@ -27,6 +27,20 @@ def path_depth(path: str) -> int:
     return len(path) // Page.steplen
 
 
+def allow_under(parent: type[Page], *children: type[Page]) -> None:
+    """Lets children be created under parent, declared by the app that knows both.
+
+    Wagtail reads the rule from both sides (the parent's subpage_types and each child's
+    parent_page_types). An app names only the page types of apps below it, so the app above
+    adds itself to the lower app's types here instead of being named by them.
+    """
+    for child in children:
+        if parent not in child.parent_page_types:
+            child.parent_page_types = [*child.parent_page_types, parent]
+        if child not in parent.subpage_types:
+            parent.subpage_types = [*parent.subpage_types, child]
+
+
 def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:
     """The live child of parent with this slug, created and published if missing; for loaders
     that must be safe to run again."""

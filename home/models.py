@@ -3,8 +3,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
 
 from core.images import prefetch_renditions
-from goodpeople.models import NoticePage
-from news.models import ChannelPage, published_articles
+from core.pages import allow_under
+from goodpeople.models import CommunitySectionPage, NoticePage
+from news.models import ChannelPage, TopicPage, published_articles
 
 HEADLINE_COUNT = 5
 CHANNEL_LATEST_COUNT = 6
@@ -56,7 +57,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.ChannelPage", "news.TopicPage", "goodpeople.CommunitySectionPage"]
+    subpage_types = []  # the apps' sections: allow_under below
     max_count = 1
 
     class Meta:
@@ -108,3 +109,7 @@ class HomePage(Page):
         context["channel_sections"] = self.channel_sections()
         context["notices"] = self.notices()
         return context
+
+
+# The site's sections hang under the home page; their apps never name home.
+allow_under(HomePage, ChannelPage, TopicPage, CommunitySectionPage)

@@ -50,12 +50,11 @@ class ChannelPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
-    parent_page_types = ["home.HomePage", "news.ChannelPage"]
+    parent_page_types = ["news.ChannelPage"]  # and the home page: home.models
     subpage_types = [
         "news.ChannelPage",
         "news.ArticlePage",
         "news.TopicPage",
-        "goodpeople.NoticePage",
     ]
 
     class Meta:
@@ -304,7 +303,7 @@ class TopicPage(Page):
         APIField("tag", serializer=serializers.CharField(source="tag.name", allow_null=True)),
     ]
 
-    parent_page_types = ["news.ChannelPage", "home.HomePage"]
+    parent_page_types = ["news.ChannelPage"]  # and the home page: home.models
     subpage_types = []
 
     class Meta:

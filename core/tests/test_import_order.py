@@ -6,6 +6,7 @@ in a circle, directly or through others.
 """
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -120,6 +121,21 @@ class ImportOrderTests(SimpleTestCase):
     def test_no_modules_import_each_other_in_a_circle(self):
         edges, _ = import_graph(self.root)
         self.assertEqual(circles(edges), [])
+
+    def test_no_app_names_an_app_above_it_even_as_a_string(self):
+        """Page types name each other as "app.Model" strings (parent and subpage types): those
+        point down the order too, so news never names goodpeople, nor goodpeople volunteers."""
+        wrong = []
+        for name, path in project_modules(self.root).items():
+            app = name.split(".")[0]
+            if "tests" in name.split("."):
+                continue
+            for above in ORDER[: ORDER.index(app)]:
+                if above in ("wenming", "bench", "search"):
+                    continue  # ordinary words ("search") and the project's own name
+                if re.search(rf"""["']{above}\.[A-Z]""", path.read_text(encoding="utf-8")):
+                    wrong.append(f"{name} names {above}")
+        self.assertEqual(wrong, [])
 
     def test_the_check_finds_an_arrow_back_up_and_a_circle(self):
         edges = {"news.models": {"news.feeds"}, "news.feeds": {"news.models"}, "core.a": set()}

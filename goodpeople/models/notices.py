@@ -15,6 +15,8 @@ from wagtail.search import index
 
 from core.admin_forms import StationPageForm
 from core.blocks import RICH_TEXT_FEATURES
+from core.pages import allow_under
+from news.models import ChannelPage
 
 
 class NoticePage(Page):
@@ -53,7 +55,7 @@ class NoticePage(Page):
     ]
     base_form_class = StationPageForm
 
-    parent_page_types = ["news.ChannelPage", "goodpeople.CommunityPage"]
+    parent_page_types = ["goodpeople.CommunityPage"]  # and channels, below
     subpage_types = []
 
     class Meta:
@@ -106,3 +108,7 @@ class NoticeAttachment(Orderable):
     @property
     def display_title(self) -> str:
         return self.title or self.document.title
+
+
+# The office posts notices in its 公示公告 channel; news never names goodpeople.
+allow_under(ChannelPage, NoticePage)

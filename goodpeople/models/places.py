@@ -30,7 +30,7 @@ class CommunitySectionPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = []  # the home page: home.models
     subpage_types = ["goodpeople.DistrictPage", "goodpeople.BrandShowcasePage"]
     max_count = 1
 
