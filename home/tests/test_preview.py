@@ -7,6 +7,7 @@ preview shows, so it must show the draft's entries, not the live ones.
 
 import datetime
 
+import wagtail_factories
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
@@ -98,6 +99,7 @@ class DraftPreviewTests(WagtailPageTestCase):
         board = self.board.get_latest_revision_as_object()
         board.entries.add(
             BoardEntry(
+                photo=wagtail_factories.ImageFactory(title="王新人照片"),
                 name="王新人",
                 category=Category.DEDICATED,
                 deed="每天清晨打扫楼道。",
@@ -113,6 +115,7 @@ class DraftPreviewTests(WagtailPageTestCase):
             reverse("wagtailadmin_pages:revisions_view", args=[self.board.pk, revision.pk])
         )
         self.assertContains(response, "王新人")
+        self.assertContains(response, 'alt="王新人"')
         self.assertContains(response, "甘棠社区好人")
 
     def test_the_reviewer_previews_a_submitted_board_with_its_new_entry(self):
@@ -171,8 +174,9 @@ class ArticleDraftPreviewTests(WagtailPageTestCase):
         cls.tagged.save()
         cls.article = ArticlePageFactory(parent=cls.channel, title="正在修改的文章")
 
-    def test_a_draft_with_new_tags_and_related_articles_previews_them(self):
+    def test_a_draft_with_new_tags_related_articles_and_image_previews_them(self):
         draft = self.article.get_latest_revision_as_object()
+        draft.lead_image = wagtail_factories.ImageFactory(title="草稿里换的题图")
         draft.tags.add("垃圾分类")
         draft.related_links.add(RelatedArticle(article=self.older))
         revision = draft.save_revision()
@@ -185,6 +189,7 @@ class ArticleDraftPreviewTests(WagtailPageTestCase):
         html = response.content.decode()
         self.assertIn("旧的相关文章", html)
         self.assertIn("同标签的文章", html)
+        self.assertIn('alt="草稿里换的题图"', html)
         # The live page is unchanged until the draft is published.
         live = self.client.get(self.article.url).content.decode()
         self.assertNotIn("垃圾分类", live)
