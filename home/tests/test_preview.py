@@ -74,6 +74,14 @@ class EveryPageTypeTests(WagtailPageTestCase):
             with self.subTest(page_type=type(page).__name__):
                 self.assertPageIsPreviewable(page.specific, post_data=self.form_data(page, admin))
 
+    def test_every_page_type_renders_its_newest_revision_as_a_draft(self):
+        self.client.force_login(User.objects.create_superuser("boss", "boss@example.com", "pw"))
+        for page in every_page_type():
+            with self.subTest(page_type=type(page).__name__):
+                revision = page.specific.save_revision()
+                url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])
+                self.assertContains(self.client.get(url), page.title)
+
     def form_data(self, page: Page, user) -> dict:
         """The edit form as a browser sends it; StreamFields are built by JavaScript there."""
         self.client.force_login(user)
