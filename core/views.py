@@ -9,7 +9,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /stats/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

@@ -68,6 +68,11 @@ class SiteChromeTests(SiteTreeMixin, TestCase):
         self.assertContains(robots, "Disallow: /admin/")
         self.assertContains(robots, "Sitemap: http://testserver/sitemap.xml")
 
+    def test_there_is_no_second_login_page(self):
+        # Django's own admin had nothing registered: only a login form to guess passwords at.
+        self.assertEqual(self.client.get("/django-admin/").status_code, 404)
+        self.assertEqual(self.client.get("/django-admin/login/").status_code, 404)
+
     def test_editor_can_create_an_article_in_the_admin(self):
         User.objects.create_superuser("boss", "boss@example.com", "pw")
         self.client.login(username="boss", password="pw")
