@@ -39,9 +39,7 @@ class LoadDemoTests(TestCase):
         home = self.client.get("/")
         self.assertEqual(home.status_code, 200)
         self.assertContains(home, "头条热点")
-
-    def test_demo_editor_can_reach_the_admin(self):
-        call_command("load_demo", stdout=StringIO())
+        # The demo's accounts work (one full load serves both checks: it is the suite's slowest).
         self.assertTrue(self.client.login(username="editor", password="wenming-demo-2026"))
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
