@@ -91,12 +91,12 @@ def list_on_board_menu_item(model):
 def nomination_urls():
     return [
         path(
-            "nominations/<int:pk>/photo/",
+            "nominations/<id:pk>/photo/",
             nomination_views.nomination_photo,
             name="goodpeople_nomination_photo",
         ),
         path(
-            "nominations/<int:pk>/list/",
+            "nominations/<id:pk>/list/",
             nomination_views.nomination_list,
             name="goodpeople_nomination_list",
         ),

@@ -24,6 +24,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncDate
+from django.http import Http404
 from wagtail.models import Page
 
 from core import chinese
@@ -39,6 +40,8 @@ from goodpeople.models import (
 from news.models import ArticlePage, ChannelPage, TopicPage
 
 PAGE_SIZE = 15
+# Beyond this a page number is made up (150,000 results); the database would overflow on it.
+MAX_PAGE = 10_000
 SNIPPET_CHARS = 120
 
 
@@ -236,6 +239,8 @@ def paginate(results: QuerySet, page_number) -> PaginatorPage:
         number = max(1, int(page_number))
     except (TypeError, ValueError):
         number = 1
+    if number > MAX_PAGE:
+        raise Http404("没有这一页")
     start = (number - 1) * PAGE_SIZE
     rows = list(results.annotate(total_found=Window(Count("pk")))[start : start + PAGE_SIZE])
     paginator = Paginator(results, PAGE_SIZE)

@@ -21,7 +21,9 @@ from wagtail.api.v2.filters import (
     OrderingFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -30,8 +32,21 @@ from wagtail.models import Page, ReferenceIndex
 from search.api import ChineseSearchFilter, DateOrderingFilter, SiteFilter
 from search.results import WITHIN_FILTERS
 
+MAX_OFFSET = 1_000_000
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset and limit, with an offset the database can take: a 400, not a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
 
 class SitePagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = BoundedPagination
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -64,6 +79,7 @@ def used_on_published_pages(media: QuerySet) -> QuerySet:
 
 
 class SearchingImagesAPIViewSet(ImagesAPIViewSet):
+    pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 
     def get_queryset(self):
@@ -71,6 +87,7 @@ class SearchingImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class SearchingDocumentsAPIViewSet(DocumentsAPIViewSet):
+    pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 
     def get_queryset(self):

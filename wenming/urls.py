@@ -20,14 +20,14 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("volunteers/", volunteer_views.honour_roll, name="honour_roll"),
     path(
-        "volunteers/<int:community_id>/",
+        "volunteers/<id:community_id>/",
         volunteer_views.honour_roll,
         name="community_honour_roll",
     ),
     path("volunteers/verify/", volunteer_views.certificate_verify, name="certificate_verify"),
     path("api/v2/", api_router.urls),
-    path("stats/<int:page_id>/view/", news_views.article_view, name="article_view"),
-    path("stats/<int:page_id>/like/", news_views.article_like, name="article_like"),
+    path("stats/<id:page_id>/view/", news_views.article_view, name="article_view"),
+    path("stats/<id:page_id>/like/", news_views.article_like, name="article_like"),
 ]
 
 if settings.DEBUG:

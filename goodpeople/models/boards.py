@@ -126,7 +126,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     def archive(self, request, year: int, month: int):
         try:
             first_day = datetime.date(year, month, 1)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise Http404("没有这个月份") from error
         return self.render_board(request, first_day)
 
