@@ -17,10 +17,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def add_sheet(workbook: Workbook, title: str, header: list[str], rows: Iterable) -> None:
+    """A sheet of header and rows, every text cell written as text.
+
+    openpyxl stores a string starting with "=" as a formula: a volunteer named
+    =HYPERLINK(...) would become a live link beside full ID numbers.
+    """
     sheet = workbook.create_sheet(title)
     sheet.append(header)
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     for index, name in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(10, len(name) * 2 + 4)
     sheet.freeze_panes = "A2"

@@ -110,6 +110,16 @@ class StationIsolationTests(LedgerCase):
         self.assertNotIn("李建国", text)
         self.assertNotIn("13987654321", text)
 
+    def test_export_writes_a_formula_typed_as_a_name_as_text(self):
+        VolunteerFactory(station=self.station_a, name='=HYPERLINK("http://evil.example","点我")')
+        workbook = load_workbook(io.BytesIO(self.client.get(url("export")).content))
+        cells = [cell for row in workbook["志愿者"].iter_rows() for cell in row]
+        formula = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
+        self.assertEqual(formula.data_type, "s")
+        self.assertFalse(
+            any(c.data_type == "f" for s in workbook for r in s.iter_rows() for c in r)
+        )
+
     def test_station_cannot_open_dashboard_or_inspections(self):
         for name in ("dashboard", "ranking_export", "inspections", "inspection_add"):
             with self.subTest(name=name):
