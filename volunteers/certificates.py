@@ -1,7 +1,7 @@
 """Service certificates (志愿服务证明): unique numbers that anyone can verify.
 
-A number reads JJZY-<year>-<sequence>-<4 random characters>: the sequence orders them,
-the random part keeps anyone from finding genuine numbers by counting.
+A number reads JJZY-<year>-<sequence>-<8 random characters>: the sequence orders them, the
+random part (40 bits) keeps anyone from finding genuine numbers by counting or guessing.
 """
 
 import secrets
@@ -14,11 +14,12 @@ from volunteers.models import Certificate, ServiceRecord, Volunteer
 
 PREFIX = "JJZY"
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+RANDOM_CHARACTERS = 8  # 32 ** 8 = 2 ** 40
 
 
 def new_number(year: int) -> str:
     sequence = Certificate.objects.filter(issued_on__year=year).count() + 1
-    suffix = "".join(secrets.choice(ALPHABET) for _ in range(4))
+    suffix = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_CHARACTERS))
     return f"{PREFIX}-{year}-{sequence:06d}-{suffix}"
 
 
