@@ -44,7 +44,8 @@ def record_view(article: ArticlePage, visitor: str) -> ArticleStats:
         f"wenming:viewed:{digest}", 1, timeout=settings.WENMING_VIEW_WINDOW_SECONDS
     )
     _ensure_stats(article.pk)
-    if first_in_window:
+    # None: the cache is down (its errors are ignored). Then every view counts until it is back.
+    if first_in_window is not False:
         ArticleStats.objects.filter(article_id=article.pk).update(views=F("views") + 1)
     return ArticleStats.objects.get(article_id=article.pk)
 
