@@ -6,6 +6,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
+from core.converters import bad_link_ids
+
 
 def foreign_media(values, user) -> list[str]:
     """Titles of images and documents among values that user may not choose.
@@ -53,6 +55,13 @@ class StationPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        texts = [str(value) for value in cleaned_data.values() if value]
+        bad = [link for text in texts if "linktype=" in text for link in bad_link_ids(text)]
+        if bad:
+            raise forms.ValidationError(
+                "正文中的链接指向不存在的页面或文件（%(ids)s），请重新选择链接。",
+                params={"ids": "、".join(bad)},
+            )
         if self.for_user is not None and not self.for_user.is_superuser:
             refused = foreign_media(self.chosen_media(), self.for_user)
             if refused:

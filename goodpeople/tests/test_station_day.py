@@ -1,10 +1,14 @@
 """A station's day in the admin: what the office sent back and why, boards told apart, no
 person listed twice."""
 
+import json
+
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from goodpeople.models import GoodPeopleBoardPage
+from goodpeople.models import GoodPeopleBoardPage, NoticePage
 from goodpeople.tests.admin import board_form, entry
 from goodpeople.tests.site import build_city
 
@@ -94,3 +98,41 @@ class StationDayTests(TestCase):
         )
         board = GoodPeopleBoardPage.objects.get(pk=self.board.pk)
         self.assertIsNotNone(board.current_workflow_state)
+
+    def test_a_rich_text_link_to_a_made_up_id_is_refused_on_save(self):
+        body = json.dumps(
+            {
+                "blocks": [
+                    {
+                        "key": "a1",
+                        "type": "unstyled",
+                        "text": "坏链接",
+                        "depth": 0,
+                        "inlineStyleRanges": [],
+                        "entityRanges": [{"offset": 0, "length": 3, "key": 0}],
+                    }
+                ],
+                "entityMap": {
+                    "0": {
+                        "type": "LINK",
+                        "mutability": "MUTABLE",
+                        "data": {"id": "abc", "url": "/", "parentId": None},
+                    }
+                },
+            }
+        )
+        form = {
+            "title": "楼道灯具维修公告",
+            "slug": "dengju",
+            "date": timezone.localdate().isoformat(),
+            "body": body,
+            "attachments": inline_formset([]),
+            "action-submit": "1",
+        }
+        self.client.force_login(self.city.station_a)
+        url = reverse(
+            "wagtailadmin_pages:add", args=["goodpeople", "noticepage", self.city.community_a.pk]
+        )
+        response = self.client.post(url, nested_form_data(form))
+        self.assertContains(response, "正文中的链接指向不存在的页面或文件（abc）")
+        self.assertFalse(NoticePage.objects.filter(slug="dengju").exists())
