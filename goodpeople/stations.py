@@ -12,6 +12,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.pages import ancestor_paths
 from goodpeople.models import CommunityPage, OfficeApprovalTask, Station
 
 STATIONS_COLLECTION = "社区工作站"
@@ -141,3 +142,17 @@ def ensure_moderation(section: Page) -> Workflow:
 def station_communities(user) -> list[CommunityPage]:
     """The communities whose station groups user belongs to."""
     return list(CommunityPage.objects.filter(station__group__in=user.groups.all()).order_by("path"))
+
+
+def is_own_station_content(user, page: Page) -> bool:
+    """Whether page is at or under a community whose station user belongs to.
+
+    Such content always needs a second person to go live, even when its author also sits in
+    the reviewers' group: the four-eyes rule of 市文明办审核.
+    """
+    if not page.path:
+        return False
+    paths = [page.path, *ancestor_paths(page.path)]
+    return CommunityPage.objects.filter(
+        path__in=paths, station__group__in=user.groups.all()
+    ).exists()

@@ -16,6 +16,7 @@ from goodpeople.access import views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.moderation import sent_back, sent_back_message
 from goodpeople.nominations import nominations_for
+from goodpeople.stations import is_own_station_content
 from goodpeople.views import standing_report
 
 
@@ -147,11 +148,25 @@ def turn_publish_into_submission(request, can_publish: bool) -> None:
 
 @hooks.register("before_edit_page")
 def submit_instead_of_publishing_edit(request, page):
-    turn_publish_into_submission(request, page.permissions_for_user(request.user).can_publish())
+    turn_publish_into_submission(
+        request,
+        page.permissions_for_user(request.user).can_publish()
+        and not is_own_station_content(request.user, page),
+    )
 
 
 @hooks.register("before_create_page")
 def submit_instead_of_publishing_create(request, parent_page, page_class):
     turn_publish_into_submission(
-        request, parent_page.permissions_for_user(request.user).can_publish_subpage()
+        request,
+        parent_page.permissions_for_user(request.user).can_publish_subpage()
+        and not is_own_station_content(request.user, parent_page),
     )
+
+
+@hooks.register("construct_page_action_menu")
+def no_publish_button_on_own_station_content(menu_items, request, context):
+    """A station member who also reviews sees 提交审核, never 发布, on their own community."""
+    page = context.get("page") if context.get("view") == "edit" else context.get("parent_page")
+    if page is not None and is_own_station_content(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -136,3 +136,32 @@ class StationDayTests(TestCase):
         response = self.client.post(url, nested_form_data(form))
         self.assertContains(response, "正文中的链接指向不存在的页面或文件（abc）")
         self.assertFalse(NoticePage.objects.filter(slug="dengju").exists())
+
+    def test_a_station_member_who_also_reviews_cannot_publish_their_own_community(self):
+        self.city.station_a.groups.add(*self.city.reviewer.groups.all())
+        self.client.force_login(self.city.station_a)
+        editor = self.client.get(self.edit_url)
+        self.assertNotContains(editor, 'name="action-publish"')
+        self.assertContains(editor, 'name="action-submit"')
+        self.client.post(
+            self.edit_url,
+            board_form(self.board, [entry("自己发布的人")], **{"action-publish": "1"}),
+        )
+        board = GoodPeopleBoardPage.objects.get(pk=self.board.pk)
+        self.assertNotContains(self.client.get(board.url), "自己发布的人")
+        state = board.current_workflow_state
+        self.assertEqual(state.requested_by, self.city.station_a)
+        # And the task refuses them its approval: a second reviewer must look.
+        self.assertEqual(
+            state.current_task_state.task.specific.get_actions(board, self.city.station_a), []
+        )
+        self.assertNotEqual(
+            state.current_task_state.task.specific.get_actions(board, self.city.reviewer), []
+        )
+
+    def test_the_office_still_publishes_its_own_pages_directly(self):
+        self.client.force_login(self.city.reviewer)
+        self.assertContains(
+            self.client.get(reverse("wagtailadmin_pages:edit", args=[self.board.pk])),
+            'name="action-publish"',
+        )
