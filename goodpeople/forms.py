@@ -1,11 +1,13 @@
 """Forms of the good-people board: residents' nominations, and the board's admin form."""
 
+import datetime
 import re
 
 from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 
 from core.admin_forms import StationPageForm
 from goodpeople.models.nominations import Nomination
@@ -34,6 +36,26 @@ class NominationForm(forms.ModelForm):
             "deed": {"required": "请写下他（她）的事迹。"},
         }
         widgets = {"deed": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, board=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.board = board
+
+    def clean(self):
+        cleaned_data = super().clean()
+        name, deed = cleaned_data.get("name"), cleaned_data.get("deed")
+        if self.board is not None and name and deed and self.repeats(name, deed):
+            raise forms.ValidationError("这条推荐今天已经收到了，工作站会尽快核实，无需重复提交。")
+        return cleaned_data
+
+    def repeats(self, name: str, deed: str) -> bool:
+        """The same name and deed on this board within the last day (a resubmit, or a flood)."""
+        key = entry_key(name, deed)
+        recent = Nomination.objects.filter(
+            board=self.board,
+            submitted_at__gte=timezone.now() - datetime.timedelta(days=1),
+        ).values_list("name", "deed")
+        return any(entry_key(n, d) == key for n, d in recent)
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -115,7 +115,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     def current(self, request):
         """The current month's entries; a POST is a resident's nomination."""
         if request.method == "POST":
-            form = NominationForm(request.POST, request.FILES)
+            form = NominationForm(request.POST, request.FILES, board=self)
             if form.is_valid():
                 form.save_for(self)
                 return redirect(self.url + "?nominated=1#nominate")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -178,6 +179,17 @@ class BoardPageTests(TestCase):
         self.assertContains(response, "无法识别这张照片")
         self.assertContains(response, 'value="王大爷"')
         self.assertFalse(Nomination.objects.exists())
+
+    def test_the_same_nomination_twice_in_a_day_is_kept_once(self):
+        self.assertEqual(self.nominate().status_code, 302)
+        again = self.nominate(name=" 王大爷", deed="义务巡逻二十年")
+        self.assertContains(again, "这条推荐今天已经收到了")
+        self.assertEqual(Nomination.objects.count(), 1)
+        # A different deed is a different nomination; a day later the same one is welcome.
+        self.assertEqual(self.nominate(deed="冬天给环卫工人送热水。").status_code, 302)
+        Nomination.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=2))
+        self.assertEqual(self.nominate().status_code, 302)
+        self.assertEqual(Nomination.objects.count(), 3)
 
     @override_settings(GOODPEOPLE_NOMINATION_PHOTO_MAX_BYTES=1000)
     def test_a_photo_must_be_small_enough(self):
