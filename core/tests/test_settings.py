@@ -7,7 +7,8 @@ from django.test import SimpleTestCase
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    required = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in required}
     environment.update(env)
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
         [sys.executable, "manage.py", *args],
@@ -31,12 +32,23 @@ class SettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SECRET_KEY", result.stderr)
 
+    def test_production_refuses_to_start_without_the_sites_address_for_e_mails(self):
+        result = run_manage(
+            "check",
+            DJANGO_SETTINGS_MODULE="wenming.settings.production",
+            SECRET_KEY="a-long-random-production-key-" + "x9" * 30,
+            ALLOWED_HOSTS="wenming.example",
+        )
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("WAGTAILADMIN_BASE_URL", result.stderr)
+
     def test_production_refuses_private_photos_inside_the_public_media(self):
         result = run_manage(
             "check",
             DJANGO_SETTINGS_MODULE="wenming.settings.production",
             SECRET_KEY="a-long-random-production-key-" + "x9" * 30,
             ALLOWED_HOSTS="wenming.example",
+            WAGTAILADMIN_BASE_URL="https://wenming.example",
             MEDIA_ROOT=str(settings.BASE_DIR / "media"),
             PRIVATE_MEDIA_ROOT=str(settings.BASE_DIR / "media" / "private"),
         )
@@ -63,5 +75,6 @@ class SettingsTests(SimpleTestCase):
             DJANGO_SETTINGS_MODULE="wenming.settings.production",
             SECRET_KEY="a-long-random-production-key-" + "x9" * 30,
             ALLOWED_HOSTS="wenming.example",
+            WAGTAILADMIN_BASE_URL="https://wenming.example",
         )
         self.assertEqual(result.returncode, 0, result.stderr + result.stdout)

@@ -1,8 +1,11 @@
 """The 市文明办审核 workflow in the admin: submit, e-mail, approve, reject, no self-approval,
 and a page in moderation kept out of search and the API."""
 
+import smtplib
+
 from django.core import mail
-from django.test import TestCase
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -10,6 +13,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from goodpeople.models import GoodPeopleBoardPage, NoticePage
 from goodpeople.tests.admin import board_form, entry
 from goodpeople.tests.site import build_city, today
+
+
+class SMTPDownBackend(BaseEmailBackend):
+    """The mail server is unreachable."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPConnectError(421, "mail server down")
 
 
 class WorkflowTests(TestCase):
@@ -47,6 +57,15 @@ class WorkflowTests(TestCase):
         self.assertIn("reviewer@example.com", recipients)
         self.assertIn("reviewer2@example.com", recipients)
         self.assertNotIn("station_b@example.com", recipients)
+
+    @override_settings(EMAIL_BACKEND="goodpeople.tests.test_workflow.SMTPDownBackend")
+    def test_a_submission_is_kept_when_the_mail_server_is_down(self):
+        with self.assertLogs("wagtail.admin", level="ERROR") as logged:
+            state = self.submit(self.city.station_a)
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
+        self.assertTrue(any("mail" in line.lower() for line in logged.output), logged.output)
+        self.client.force_login(self.city.reviewer)
+        self.assertContains(self.client.get(reverse("wagtailadmin_home")), "甘棠社区·身边好人榜")
 
     def test_approval_puts_the_entry_live(self):
         self.submit(self.city.station_a)

@@ -17,6 +17,9 @@ def _required(name: str) -> str:
 
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS").split(",")
+# Moderation e-mails link reviewers to the admin: a wrong default would send them elsewhere.
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]
