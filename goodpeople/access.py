@@ -13,3 +13,8 @@ def views_standing(user) -> bool:
 def handles_all_nominations(user) -> bool:
     """May read and handle every station's nominations, nominators' contact details included."""
     return user.is_active and user.has_perm("goodpeople.handle_all_nominations")
+
+
+def imports_communities(user) -> bool:
+    """May upload the community sheet: districts, communities, stations and their accounts."""
+    return user.is_active and user.has_perm("goodpeople.add_station")

@@ -106,7 +106,12 @@ def district_kind(title: str) -> str:
 
 def read_sheet(path: Path) -> list[dict]:
     """The rows of a .xlsx or .csv file as dicts keyed by header, blank rows dropped."""
-    rows = read_rows(path.name, path.read_bytes())
+    return sheet_records(path.name, path.read_bytes())
+
+
+def sheet_records(name: str, data: bytes) -> list[dict]:
+    """The rows of an uploaded or read .xlsx or .csv sheet as dicts keyed by header."""
+    rows = read_rows(name, data)
     headers = [cell_text(h) for h in rows[0][1]]
     missing = [h for h in REQUIRED_COLUMNS if h not in headers]
     if missing:
@@ -307,6 +312,14 @@ def import_rows(
         if progress:
             progress(done, len(rows))
     return report
+
+
+def summary(report: Report) -> str:
+    return (
+        f"完成：新建县市区 {report.districts_created} 个，新建社区 "
+        f"{report.communities_created} 个，更新社区 {report.communities_updated} 个，"
+        f"新建帮扶单位 {report.units_created} 个，新建结对 {report.pairings_created} 个。"
+    )
 
 
 def import_records(

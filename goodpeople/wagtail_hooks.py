@@ -12,12 +12,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from goodpeople import nomination_views
-from goodpeople.access import views_standing
+from goodpeople.access import imports_communities, views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.moderation import sent_back, sent_back_message
 from goodpeople.nominations import nominations_for
 from goodpeople.stations import is_own_station_content
-from goodpeople.views import standing_report
+from goodpeople.views import community_import, standing_report
 
 
 class PairedUnitViewSet(SnippetViewSet):
@@ -106,7 +106,22 @@ def nomination_urls():
 
 @hooks.register("register_admin_urls")
 def standing_urls():
-    return [path("standing/", standing_report, name="goodpeople_standing")]
+    return [
+        path("standing/", standing_report, name="goodpeople_standing"),
+        path("communities/import/", community_import, name="goodpeople_community_import"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return imports_communities(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def community_import_menu_item():
+    return ImportMenuItem(
+        "导入社区表", reverse("goodpeople_community_import"), icon_name="upload", order=900
+    )
 
 
 class StandingMenuItem(MenuItem):

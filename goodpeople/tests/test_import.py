@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -163,3 +164,61 @@ class ImportTests(TestCase):
         self.assertIn("第2行：填了记录员账号，但缺少记录员姓名", err.getvalue())
         self.assertIn("第3行：站长和记录员须用不同的账号", err.getvalue())
         self.assertFalse(CommunityPage.objects.exists())
+
+
+class AdminUploadTests(TestCase):
+    """The office uploads the sheet in the admin: the same checks, the passwords shown once."""
+
+    @classmethod
+    def setUpTestData(cls):
+        CommunitySectionPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+        cls.office = get_user_model().objects.create_superuser("office", "o@example.com", "pw")
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp())
+        self.client.force_login(self.office)
+        self.url = reverse("goodpeople_community_import")
+
+    def upload(self, path: Path, **fields):
+        with path.open("rb") as sheet:
+            return self.client.post(self.url, {"sheet": sheet, **fields})
+
+    def test_a_good_sheet_imports_and_shows_the_new_passwords_once(self):
+        path = self.folder / "city.xlsx"
+        write_xlsx(path, community_rows(2, 1))
+        response = self.upload(path, create_accounts="on")
+        self.assertContains(response, "完成：新建县市区")
+        self.assertContains(response, "zhan001")
+        self.assertContains(response, "jilu001")
+        self.assertEqual(CommunityPage.objects.count(), 2)
+        self.assertIn("no-store", response["Cache-Control"])
+        user = get_user_model().objects.get(username="zhan001")
+        password = response.context["report"].accounts[0][1]
+        self.assertContains(response, f"<code>{password}</code>", html=True)
+        self.assertTrue(user.check_password(password))
+        # Nothing keeps the password: the page shows the form alone next time.
+        self.assertNotContains(self.client.get(self.url), password)
+
+    def test_a_bad_sheet_imports_nothing_and_says_which_rows(self):
+        rows = community_rows(3, 0)
+        rows[1]["社区"] = ""
+        rows[2]["电话"] = "call me"
+        path = write_csv(self.folder / "city.csv", rows)
+        response = self.upload(path)
+        self.assertContains(response, "2 行有错误，未导入任何内容。")
+        self.assertContains(response, "第3行：缺少社区")
+        self.assertContains(response, "第4行：电话“call me”格式不对")
+        self.assertFalse(CommunityPage.objects.exists())
+
+    def test_a_file_that_is_not_a_sheet_is_refused_with_the_reason(self):
+        path = self.folder / "city.xlsx"
+        path.write_bytes(b"not a spreadsheet")
+        self.assertContains(self.upload(path), "无法读取这个 Excel 文件")
+        self.assertFalse(CommunityPage.objects.exists())
+
+    def test_only_whoever_may_add_stations_sees_the_page(self):
+        reviewer = get_user_model().objects.create_user("r", password="pw")
+        reviewer.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
+        self.client.force_login(reviewer)
+        response = self.client.get(self.url)
+        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.sheets import SheetError
-from goodpeople.onboarding import import_file
+from goodpeople.onboarding import import_file, summary
 
 BAR_WIDTH = 30
 
@@ -41,13 +41,7 @@ class Command(BaseCommand):
             for error in errors:
                 self.stderr.write(error)
             raise CommandError(f"{len(errors)} 行有错误，未导入任何内容。")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"完成：新建县市区 {report.districts_created} 个，新建社区 "
-                f"{report.communities_created} 个，更新社区 {report.communities_updated} 个，"
-                f"新建帮扶单位 {report.units_created} 个，新建结对 {report.pairings_created} 个。"
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(summary(report)))
         if report.accounts:
             self.stdout.write(
                 "工作站账号（一次性密码，首次登录须修改；请当面或短信分发，勿存档）："
