@@ -27,6 +27,13 @@ class NominationForm(forms.ModelForm):
         required=False,
         error_messages={"invalid_image": "无法识别这张照片：请上传 JPG、PNG 等格式的图片。"},
     )
+    # A honeypot: hidden from people (and from screen readers and the tab order), filled in by
+    # scripts that fill in every field. Nothing outside is asked, unlike a captcha service.
+    homepage = forms.CharField(
+        label="主页（请留空）",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     class Meta:
         model = Nomination
@@ -43,6 +50,8 @@ class NominationForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("homepage"):
+            raise forms.ValidationError("推荐没有提交：“主页”一栏请留空。")
         name, deed = cleaned_data.get("name"), cleaned_data.get("deed")
         if self.board is not None and name and deed and self.repeats(name, deed):
             raise forms.ValidationError("这条推荐今天已经收到了，工作站会尽快核实，无需重复提交。")

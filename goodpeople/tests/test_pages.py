@@ -191,6 +191,13 @@ class BoardPageTests(TestCase):
         self.assertEqual(self.nominate().status_code, 302)
         self.assertEqual(Nomination.objects.count(), 3)
 
+    def test_a_script_filling_the_hidden_field_is_refused(self):
+        page = self.client.get(self.board.url)
+        self.assertContains(page, 'class="gp-trap" aria-hidden="true"')
+        response = self.nominate(homepage="http://spam.example/")
+        self.assertContains(response, "“主页”一栏请留空")
+        self.assertFalse(Nomination.objects.exists())
+
     @override_settings(GOODPEOPLE_NOMINATION_PHOTO_MAX_BYTES=1000)
     def test_a_photo_must_be_small_enough(self):
         big = SimpleUploadedFile("big.png", png_bytes(size=(400, 400)), "image/png")
