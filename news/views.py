@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import rate_limit
 from news import stats
 from news.feeds import ArticleFeed
 from news.models import ArticlePage, published_articles
@@ -22,6 +23,7 @@ def _counters_response(counters, visitor: str, new_visitor: bool, **extra) -> Js
 @ensure_csrf_cookie
 @never_cache
 @require_POST
+@rate_limit("view", json=True)
 def article_view(request, page_id: int):
     article = get_object_or_404(ArticlePage.objects.live().public(), pk=page_id)
     visitor, new_visitor = stats.visitor_key(request)
@@ -32,6 +34,7 @@ def article_view(request, page_id: int):
 
 @never_cache
 @require_POST
+@rate_limit("like", json=True)
 def article_like(request, page_id: int):
     article = get_object_or_404(ArticlePage.objects.live().public(), pk=page_id)
     visitor, new_visitor = stats.visitor_key(request)

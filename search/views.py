@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from core.chinese import MAX_QUERY_CHARS, query_terms
 from core.pages import parent_path
+from core.ratelimit import rate_limit
 from search.results import (
     SEARCHABLE_TYPES,
     WITHIN_FILTERS,
@@ -108,6 +109,7 @@ class SearchForm(forms.Form):
         )
 
 
+@rate_limit("search")
 def search(request):
     """The site search at /search/?q=: every public page type, Chinese words found inside text."""
     form = SearchForm(request.GET)

@@ -12,6 +12,9 @@ same Chinese search as the site (the filters live in search.api). Malformed para
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
+from rest_framework.exceptions import Throttled
+from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -29,6 +32,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from core.ratelimit import MESSAGE, exceeded, retry_after
 from search.api import ChineseSearchFilter, DateOrderingFilter, SiteFilter
 from search.results import WITHIN_FILTERS
 
@@ -45,7 +49,29 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
-class SitePagesAPIViewSet(PagesAPIViewSet):
+class ClientThrottle(BaseThrottle):
+    """The site's per-address limit (core.ratelimit), counted in the cache all servers share."""
+
+    def allow_request(self, request, view):
+        return not exceeded(request, "api")
+
+    def wait(self):
+        return retry_after("api")
+
+
+class LimitedAPIMixin:
+    """Every endpoint is limited per client address; over it, a 429 in Wagtail's error shape."""
+
+    throttle_classes = [ClientThrottle]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Throttled):
+            headers = {"Retry-After": str(retry_after("api"))}
+            return Response({"message": MESSAGE}, status=429, headers=headers)
+        return super().handle_exception(exc)
+
+
+class SitePagesAPIViewSet(LimitedAPIMixin, PagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [
         FieldsFilter,
@@ -78,7 +104,7 @@ def used_on_published_pages(media: QuerySet) -> QuerySet:
     return media.annotate(key=Cast("pk", CharField())).filter(key__in=used)
 
 
-class SearchingImagesAPIViewSet(ImagesAPIViewSet):
+class SearchingImagesAPIViewSet(LimitedAPIMixin, ImagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 
@@ -86,7 +112,7 @@ class SearchingImagesAPIViewSet(ImagesAPIViewSet):
         return used_on_published_pages(super().get_queryset())
 
 
-class SearchingDocumentsAPIViewSet(DocumentsAPIViewSet):
+class SearchingDocumentsAPIViewSet(LimitedAPIMixin, DocumentsAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 

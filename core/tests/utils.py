@@ -1,5 +1,6 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 
@@ -25,3 +26,11 @@ def make_site_root(title: str = "九江文明网", slug: str = "wenming") -> Pag
     )
     Page.objects.filter(depth=2).exclude(pk=site_root.pk).delete()
     return site_root
+
+
+def log_in(client, username: str, password: str) -> bool:
+    """Log in through the admin's login form, as a person does: the lockout sees every try."""
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}
+    )
+    return response.status_code == 302

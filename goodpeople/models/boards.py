@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.images import prefetch_renditions
+from core.ratelimit import exceeded, too_many_requests
 from goodpeople.forms import BoardPageForm, NominationForm
 from goodpeople.models.nominations import Category
 
@@ -115,6 +116,8 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     def current(self, request):
         """The current month's entries; a POST is a resident's nomination."""
         if request.method == "POST":
+            if exceeded(request, "nomination"):
+                return too_many_requests(request, "nomination")
             form = NominationForm(request.POST, request.FILES, board=self)
             if form.is_valid():
                 form.save_for(self)

@@ -11,6 +11,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
+from core.tests.utils import log_in
 from goodpeople.factories import CommunitySectionPageFactory
 from goodpeople.models import CommunityPage, DistrictPage, PairedUnit, Pairing, Station
 from goodpeople.sample import community_rows, write_csv, write_xlsx
@@ -140,14 +141,14 @@ class ImportTests(TestCase):
         self.assertEqual(clerk.groups.get(), user.groups.get())
         self.assertTrue(clerk_holder.endswith("记录员"))
         # The one-time password opens only the password change page...
-        self.client.login(username=username, password=password)
+        self.assertTrue(log_in(self.client, username, password))
         response = self.client.get(reverse("wagtailadmin_home"))
         self.assertRedirects(response, reverse("wagtailadmin_account"))
         self.assertEqual(self.client.get(reverse("wagtailadmin_account")).status_code, 200)
         # ...until it is changed; a second import creates no new password.
         user.set_password("a-new-strong-password-9")
         user.save()
-        self.client.login(username=username, password="a-new-strong-password-9")
+        self.assertTrue(log_in(self.client, username, "a-new-strong-password-9"))
         self.assertEqual(self.client.get(reverse("wagtailadmin_home")).status_code, 200)
         out, _ = run(str(path), "--create-accounts")
         self.assertNotIn("zhan001", out)

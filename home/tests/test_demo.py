@@ -5,6 +5,7 @@ from django.test import TestCase, override_settings
 from wagtail.images.models import Image
 
 from core.models import SiteSettings
+from core.tests.utils import log_in
 from news.models import ArticlePage, ChannelPage, TopicPage
 
 
@@ -40,7 +41,7 @@ class LoadDemoTests(TestCase):
         self.assertEqual(home.status_code, 200)
         self.assertContains(home, "头条热点")
         # The demo's accounts work (one full load serves both checks: it is the suite's slowest).
-        self.assertTrue(self.client.login(username="editor", password="wenming-demo-2026"))
+        self.assertTrue(log_in(self.client, "editor", "wenming-demo-2026"))
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
 

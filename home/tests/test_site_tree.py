@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.models import FriendLink, SiteSettings
+from core.tests.utils import log_in
 from goodpeople.models import NoticePage
 from home.factories import make_site_home
 from home.models import HomePage
@@ -75,7 +76,7 @@ class SiteChromeTests(SiteTreeMixin, TestCase):
 
     def test_editor_can_create_an_article_in_the_admin(self):
         User.objects.create_superuser("boss", "boss@example.com", "pw")
-        self.client.login(username="boss", password="pw")
+        self.assertTrue(log_in(self.client, "boss", "pw"))
         response = self.client.get(f"/admin/pages/add/news/articlepage/{self.news.pk}/")
         self.assertContains(response, "来源")
         self.assertContains(response, "日期")

@@ -8,6 +8,7 @@
   var likesEl = article.querySelector(".js-likes");
   var button = article.querySelector(".js-like");
   var buttonLabel = button.querySelector(".js-like-label");
+  var errorEl = article.querySelector(".js-like-error");
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -30,8 +31,10 @@
       credentials: "same-origin",
       headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
     }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) throw { message: data.error };
+        return data;
+      });
     });
   }
 
@@ -43,7 +46,10 @@
     counted
       .then(function () { return post(article.dataset.likeUrl); })
       .then(show)
-      .catch(function () {})
+      .catch(function (error) {
+        errorEl.textContent = (error && error.message && !(error instanceof Error))
+          ? error.message : "点赞没有成功，请稍后再试。";
+      })
       .then(function () { button.disabled = false; });
   });
 })();

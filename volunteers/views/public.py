@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from core.privacy import mask_name
+from core.ratelimit import exceeded, too_many_requests
 from goodpeople.models import CommunityPage
 from volunteers import stars
 from volunteers.certificates import verify
@@ -89,6 +90,9 @@ def honour_roll(request, community_id: int | None = None):
 def certificate_verify(request):
     """志愿服务证明查询: says whether a number is genuine, and only what the number proves."""
     number = request.GET.get("number", "")
+    # Guessing numbers is what the limit stops; opening the empty form is not counted.
+    if number and exceeded(request, "certificate"):
+        return too_many_requests(request, "certificate")
     certificate = verify(number) if number else None
     return TemplateResponse(
         request,

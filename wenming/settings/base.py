@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from core.caching import redis_cache
+from core.ratelimit import parse_limits
 
 from .search import search_backends
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "corsheaders",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -114,6 +116,19 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Logins: after AXES_FAILURE_LIMIT wrong passwords for one user name from one client address,
+# that pair is locked for an hour (README, "Security"); 设置 › 登录锁定 unlocks it earlier.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -179,6 +194,22 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
+# How many reverse proxies stand in front of the app (1 with deploy/nginx/wenming.conf): the
+# client's address is the one the outermost of them wrote in X-Forwarded-For. 0 trusts none.
+WENMING_TRUSTED_PROXIES = int(os.environ.get("WENMING_TRUSTED_PROXIES", "0"))
+# Requests per client address (an IPv6 /64) and scope: count per seconds. Mobile carriers put
+# many residents behind one address, so the limits stop scripts, not a busy neighbourhood.
+# WENMING_RATE_LIMITS="like=60/60,search=300/60" changes some of them.
+WENMING_RATE_LIMITS = {
+    "view": (600, 60),
+    "like": (60, 60),
+    "search": (120, 60),
+    "api": (600, 60),
+    "nomination": (10, 3600),
+    "certificate": (30, 600),
+    **parse_limits(os.environ.get("WENMING_RATE_LIMITS", "")),
+}
+
 # How long one visitor's reloads of an article count as a single view.
 WENMING_VIEW_WINDOW_SECONDS = int(os.environ.get("WENMING_VIEW_WINDOW_SECONDS", "1800"))
 
@@ -191,7 +222,11 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Communities and stations (goodpeople/): a station user on a one-time password is sent to
 # change it first; a board counts as kept current if its newest entry is this recent.
-MIDDLEWARE += ["goodpeople.middleware.ForcePasswordChangeMiddleware"]
+MIDDLEWARE += [
+    "goodpeople.middleware.ForcePasswordChangeMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
 GOODPEOPLE_BOARD_FRESH_DAYS = int(os.environ.get("GOODPEOPLE_BOARD_FRESH_DAYS", "90"))
 GOODPEOPLE_NOMINATION_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
