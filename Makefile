@@ -26,8 +26,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Production settings must pass Django's deployment checks, warnings included.
 test: lint
 	DJANGO_SETTINGS_MODULE=wenming.settings.test $(MANAGE) check
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=wenming.example WAGTAILADMIN_BASE_URL=https://wenming.example \
+		DJANGO_SETTINGS_MODULE=wenming.settings.production $(MANAGE) check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=wenming.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
