@@ -143,7 +143,8 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
 # Logins: after AXES_FAILURE_LIMIT wrong passwords for one user name from one client address,
 # that pair is locked for an hour (README, "Security"); 设置 › 登录锁定 unlocks it earlier.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend (a ModelBackend too) first: tools that take the first backend can log in.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
