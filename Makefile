@@ -35,9 +35,13 @@ test: lint
 	DJANGO_SETTINGS_MODULE=wenming.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Search latency at 10,000 articles, and the office's dashboard at 213 communities, 10,000
-# volunteers and 200,000 records, each in a throwaway database; DATABASE_URL picks PostgreSQL.
+# Pages per second with and without the page cache against a bare Django view (gunicorn and
+# wrk, installed from Debian if missing), search latency at 10,000 articles, the office's
+# dashboard at 213 communities, 10,000 volunteers and 200,000 records, each in a throwaway
+# database; DATABASE_URL picks PostgreSQL, REDIS_URL the page benchmark's cache.
 bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(MANAGE) bench_pages $(PAGES_BENCH_ARGS)
 	$(MANAGE) bench_search $(BENCH_ARGS)
 	$(MANAGE) bench_dashboard $(DASHBOARD_BENCH_ARGS)
 	$(MANAGE) bench_import

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import register_converter
 
 from core.converters import IdConverter
+from core.pagecache import invalidate_on_change
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +13,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # <id:pk> in every app's URLs: ids too large for the database are a 404, never a 500.
         register_converter(IdConverter, "id")
+        # Whatever changes what readers see starts a new generation of cached pages.
+        for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
+            signal.connect(invalidate_on_change, dispatch_uid=f"pagecache-{name}")

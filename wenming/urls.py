@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import robots_txt
+from goodpeople import public_views as goodpeople_views
 from news import views as news_views
 from search import views as search_views
 from volunteers.views import public as volunteer_views
@@ -26,6 +27,7 @@ urlpatterns = [
     ),
     path("volunteers/verify/", volunteer_views.certificate_verify, name="certificate_verify"),
     path("api/v2/", api_router.urls),
+    path("nominate/<id:board_id>/", goodpeople_views.nominate, name="nominate"),
     path("stats/<id:page_id>/view/", news_views.article_view, name="article_view"),
     path("stats/<id:page_id>/like/", news_views.article_like, name="article_like"),
 ]

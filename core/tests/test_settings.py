@@ -78,3 +78,17 @@ class SettingsTests(SimpleTestCase):
             WAGTAILADMIN_BASE_URL="https://wenming.example",
         )
         self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
+
+
+class CacheAndLimitSettingsTests(SimpleTestCase):
+    def test_a_cdn_purge_address_turns_on_wagtails_frontend_cache(self):
+        show = "from django.conf import settings; print(settings.WAGTAILFRONTENDCACHE)"
+        result = run_manage("shell", "-c", show, FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:8080")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("HTTPBackend", result.stdout)
+        self.assertIn("http://127.0.0.1:8080", result.stdout)
+
+    def test_a_malformed_rate_limit_stops_start_up_with_a_message(self):
+        result = run_manage("check", WENMING_RATE_LIMITS="like=many")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("WENMING_RATE_LIMITS: not scope=count/seconds: 'like=many'", result.stderr)

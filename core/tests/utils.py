@@ -1,12 +1,13 @@
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, Site
 
 
 def count_queries(client, url: str, **params) -> int:
-    """How many SQL queries one successful GET of url costs."""
-    with CaptureQueriesContext(connection) as ctx:
+    """How many SQL queries one successful GET of url costs to render (the page cache is off)."""
+    with override_settings(WENMING_PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(ctx)

@@ -6,7 +6,6 @@ from collections import OrderedDict
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -17,7 +16,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.images import prefetch_renditions
-from core.ratelimit import exceeded, too_many_requests
 from goodpeople.forms import BoardPageForm, NominationForm
 from goodpeople.models.nominations import Category
 
@@ -114,15 +112,7 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
 
     @path("")
     def current(self, request):
-        """The current month's entries; a POST is a resident's nomination."""
-        if request.method == "POST":
-            if exceeded(request, "nomination"):
-                return too_many_requests(request, "nomination")
-            form = NominationForm(request.POST, request.FILES, board=self)
-            if form.is_valid():
-                form.save_for(self)
-                return redirect(self.url + "?nominated=1#nominate")
-            return self.render_board(request, None, form=form)
+        """The current month's entries; nominations go to goodpeople.public_views.nominate."""
         return self.render_board(request, None, nominated=request.GET.get("nominated") == "1")
 
     @path("archive/<int:year>/<int:month>/")

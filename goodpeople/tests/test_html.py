@@ -3,6 +3,7 @@
 import datetime
 
 from django.test import TestCase
+from django.urls import reverse
 
 from core.tests.html import html_problems
 from goodpeople.factories import BrandShowcasePageFactory, NoticePageFactory
@@ -42,5 +43,5 @@ class ValidHtmlTests(TestCase):
 
     def test_the_nomination_form_with_errors(self):
         board = self.city.community_a.board()
-        response = self.client.post(board.url, {"name": "", "deed": ""})
+        response = self.client.post(reverse("nominate", args=[board.pk]), {"name": "", "deed": ""})
         self.assertEqual(html_problems(response.content.decode()), [])

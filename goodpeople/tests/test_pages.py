@@ -154,7 +154,7 @@ class BoardPageTests(TestCase):
     def nominate(self, **data):
         fields = {"name": "王大爷", "deed": "义务巡逻二十年。", "nominator": "邻居"}
         fields.update(data)
-        return self.client.post(self.board.url, fields)
+        return self.client.post(reverse("nominate", args=[self.board.pk]), fields)
 
     def test_a_resident_nominates_someone(self):
         response = self.nominate(photo=SimpleUploadedFile("a.png", png_bytes(), "image/png"))

@@ -54,15 +54,17 @@ class RateLimitTests(TestCase):
         return self.client
 
     def test_views_search_and_the_api_are_limited(self):
+        # A script asks something new each time; the same request again comes from the page
+        # cache, costs nothing and is not counted.
         for url, method in (
-            (f"/stats/{self.article.pk}/view/", self.client.post),
+            (f"/stats/{self.article.pk}/view/?n=", self.client.post),
             ("/search/?q=志愿", self.client.get),
-            ("/api/v2/pages/", self.client.get),
+            ("/api/v2/pages/?offset=", self.client.get),
         ):
             with self.subTest(url=url):
-                for _ in range(3):
-                    self.assertEqual(method(url).status_code, 200)
-                response = method(url)
+                for n in range(3):
+                    self.assertEqual(method(f"{url}{n}").status_code, 200)
+                response = method(f"{url}9")
                 self.assertEqual(response.status_code, 429)
                 self.assertIn(MESSAGE, response.content.decode())
 
@@ -97,9 +99,11 @@ class ResidentFormLimitTests(TestCase):
     def test_nominations_from_one_address_stop_at_the_limit(self):
         for n in range(3):
             fields = {"name": f"王大爷{n}", "deed": "义务巡逻二十年。", "nominator": "邻居"}
-            self.assertEqual(self.client.post(self.board.url, fields).status_code, 302)
+            self.assertEqual(
+                self.client.post(reverse("nominate", args=[self.board.pk]), fields).status_code, 302
+            )
         fields = {"name": "李阿姨", "deed": "照顾孤寡老人。", "nominator": "邻居"}
-        response = self.client.post(self.board.url, fields)
+        response = self.client.post(reverse("nominate", args=[self.board.pk]), fields)
         self.assertContains(response, MESSAGE, status_code=429)
         self.assertEqual(Nomination.objects.count(), 3)
         # Reading the board is not a nomination.

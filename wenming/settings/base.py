@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the session: a reader without a session cookie is served without touching it.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -234,6 +236,23 @@ WENMING_RATE_LIMITS = {
     "certificate": (30, 600),
     **parse_limits(os.environ.get("WENMING_RATE_LIMITS", "")),
 }
+
+# Whole pages for anonymous readers (core/pagecache.py): kept this long in the cache unless
+# something public changes first (0 turns the page cache off). Browsers ask again every time;
+# a CDN in front may keep a page WENMING_CDN_MAX_AGE seconds (or until Wagtail purges it).
+WENMING_PAGE_CACHE_SECONDS = int(os.environ.get("WENMING_PAGE_CACHE_SECONDS", "600"))
+WENMING_CDN_MAX_AGE = int(os.environ.get("WENMING_CDN_MAX_AGE", "60"))
+
+# A CDN or caching proxy in front: Wagtail asks it to drop a page when the page is published
+# (wagtail.contrib.frontend_cache; e.g. http://127.0.0.1:8080 for Varnish or an nginx purge).
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
 
 # How long one visitor's reloads of an article count as a single view.
 WENMING_VIEW_WINDOW_SECONDS = int(os.environ.get("WENMING_VIEW_WINDOW_SECONDS", "1800"))
