@@ -3,7 +3,8 @@
 Two gunicorn servers with production settings share the test database (PostgreSQL) and a
 Redis of the test's own. A like through one is counted by the other, a session started on
 one is valid on the other, a publish through one is not hidden behind a page the other has
-cached, and a photo uploaded through one is served by the other.
+cached, and a photo uploaded through one is served by the other. Static files come hashed,
+compressed and cacheable for a year from either.
 """
 
 import http.client
@@ -239,3 +240,13 @@ class TwoServerTests(TransactionTestCase):
         self.assertEqual(response.status, 200)
         self.assertTrue(response.headers["Content-Type"].startswith("image/"))
         self.assertTrue(re.match(rb"\x89PNG|\xff\xd8|RIFF", content))
+
+    def test_static_files_are_hashed_compressed_and_kept_for_a_year(self):
+        _, html = Visitor().request(self.one, "GET", self.article.url)
+        path = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1).decode()
+        headers = {"Accept-Encoding": "gzip, br"}
+        response, _ = Visitor().request(self.other, "GET", path, headers=headers)
+        self.assertEqual(response.status, 200)
+        self.assertIn(response.headers["Content-Encoding"], ("gzip", "br"))
+        self.assertIn("immutable", response.headers["Cache-Control"])
+        self.assertIn("max-age=315360000", response.headers["Cache-Control"])
