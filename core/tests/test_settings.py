@@ -92,3 +92,33 @@ class CacheAndLimitSettingsTests(SimpleTestCase):
         result = run_manage("check", WENMING_RATE_LIMITS="like=many")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("WENMING_RATE_LIMITS: not scope=count/seconds: 'like=many'", result.stderr)
+
+
+class ObjectStorageSettingsTests(SimpleTestCase):
+    S3 = {
+        "DJANGO_SETTINGS_MODULE": "wenming.settings.dev",
+        "S3_BUCKET": "wenming-media",
+        "S3_ENDPOINT_URL": "https://oss-cn-hangzhou.aliyuncs.com",
+    }
+
+    def test_uploads_go_to_object_storage_and_nomination_photos_to_a_private_bucket(self):
+        show = (
+            "from django.core.files.storage import storages; "
+            "d = storages['default']; print(type(d).__name__, d.bucket_name, "
+            "d.querystring_auth); "
+            "n = storages['nominations']; "
+            "print(type(n).__name__, n.bucket_name, n.default_acl, n.querystring_auth)"
+        )
+        result = run_manage(
+            "shell", "-v", "0", "-c", show, **self.S3, S3_PRIVATE_BUCKET="wenming-private"
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(
+            result.stdout.split("\n")[:2],
+            ["S3Storage wenming-media False", "S3Storage wenming-private private True"],
+        )
+
+    def test_object_storage_without_a_private_bucket_refuses_to_start(self):
+        result = run_manage("check", **self.S3)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("set S3_PRIVATE_BUCKET too", result.stderr)

@@ -193,6 +193,41 @@ STORAGES = {
     },
 }
 
+# Several app servers must see the same uploads: S3_BUCKET puts them in S3-compatible object
+# storage (Aliyun OSS, Tencent COS, MinIO, …) through django-storages. Residents' nomination
+# photos go to a second, private bucket, handed out by the admin through signed links only.
+if os.environ.get("S3_BUCKET"):
+    if not os.environ.get("S3_PRIVATE_BUCKET"):
+        raise ImproperlyConfigured(
+            "S3_BUCKET is set: set S3_PRIVATE_BUCKET too, a bucket readers cannot list or read, "
+            "for residents' nomination photos."
+        )
+    _s3 = {
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ["S3_BUCKET"],
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["nominations"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ["S3_PRIVATE_BUCKET"],
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "九江文明网"
