@@ -53,7 +53,12 @@ class HomePageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "头条图片新闻")
         self.assertNotContains(response, "没有图片的头条")
-        self.assertContains(response, '<img src="/media/images/', html=False)
+        # The headline's picture in WebP, at two widths for the browser to choose from.
+        self.assertRegex(
+            response.content.decode(),
+            r'srcset="/media/images/[^" ]+\.fill-400x225\.webp \d+w, '
+            r'/media/images/[^" ]+\.fill-800x450\.webp \d+w"',
+        )
         self.assertContains(response, "要闻一则")
         self.assertContains(response, "实践一则")
         self.assertContains(response, "拟命名名单公示")
