@@ -154,6 +154,8 @@ MEDIA_URL = "/media/"
 # Residents' nomination photos of private people: outside MEDIA_ROOT so the web server never
 # serves them; the admin hands them out one at a time to whoever may handle the nomination.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Where `manage.py backup` writes (README, "Backups").
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
