@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo run test lint bench guide clean
+.PHONY: install demo run test lint bench guide backup restore clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ bench: install
 # role's screens and the moderation loop.
 guide: install
 	WENMING_SCREENSHOTS=docs/screenshots $(BIN)/pytest home/tests/test_guide.py goodpeople/tests/test_browser.py
+
+# The database and both media folders into a new folder under BACKUP_DIR (var/backups), and
+# back: `make restore BACKUP=var/backups/wenming-…` (asks first). README, "Backups".
+backup:
+	$(MANAGE) backup $(BACKUP_ARGS)
+
+restore:
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/wenming-YYYYMMDD-HHMMSS"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var

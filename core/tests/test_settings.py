@@ -66,6 +66,18 @@ class SettingsTests(SimpleTestCase):
         self.assertNotEqual(wrong.returncode, 0)
         self.assertIn("PG_RANDOM_PAGE_COST is not a number: 'fast'", wrong.stderr)
 
+    def test_postgres_gives_up_connecting_after_a_few_seconds(self):
+        show = "from django.conf import settings; print(settings.DATABASES['default'])"
+        database = "postgres://postgres@127.0.0.1:5432/wenming"
+        default = run_manage("shell", "-c", show, DATABASE_URL=database)
+        self.assertIn("'connect_timeout': 3", default.stdout, default.stderr)
+        self.assertIn("'CONN_HEALTH_CHECKS': True", default.stdout)
+        in_url = run_manage("shell", "-c", show, DATABASE_URL=f"{database}?connect_timeout=10")
+        self.assertIn("'connect_timeout': 10,", in_url.stdout, in_url.stderr)
+        wrong = run_manage("shell", "-c", show, DATABASE_URL=database, DB_CONNECT_TIMEOUT="3s")
+        self.assertNotEqual(wrong.returncode, 0)
+        self.assertIn("DB_CONNECT_TIMEOUT is not a whole number of seconds: '3s'", wrong.stderr)
+
     def test_production_settings_pass_the_deploy_check(self):
         result = run_manage(
             "check",

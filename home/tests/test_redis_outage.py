@@ -17,17 +17,12 @@ from django.core.cache import cache
 from django.test import Client, TestCase, override_settings
 
 from core.caching import redis_cache
+from core.tests.tools import free_port
 from home.factories import make_site_home
 from news.factories import ArticlePageFactory, ChannelPageFactory
 from news.models import ArticleStats
 
 REDIS = shutil.which("redis-server")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def require_redis() -> None:

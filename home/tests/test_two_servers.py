@@ -31,9 +31,10 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from core.models import SiteSettings
+from core.tests.tools import free_port
 from goodpeople.models import GoodPeopleBoardPage, Nomination
 from goodpeople.tests.site import build_city, png_bytes
-from home.tests.test_redis_outage import REDIS, free_port, require_redis
+from home.tests.test_redis_outage import REDIS, require_redis
 from news.factories import ArticlePageFactory, ChannelPageFactory
 
 

@@ -95,9 +95,22 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A connection kept between requests is tested before reuse: the first request after a
+        # database restart reconnects instead of failing on the dead connection.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Without it a database host that stops answering holds every request for over two
+    # minutes (psycopg's default); residents get the error page after this many seconds.
+    connect_timeout = os.environ.get("DB_CONNECT_TIMEOUT", "3")
+    if not connect_timeout.isdigit():
+        raise ImproperlyConfigured(
+            f"DB_CONNECT_TIMEOUT is not a whole number of seconds: {connect_timeout!r}"
+        )
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(connect_timeout)
+    )
     # PostgreSQL's default random_page_cost (4) is for spinning disks; with it the planner reads
     # every search-index entry for a common word (76 ms at 10,000 articles) instead of the GIN
     # index (8 ms). 1.1 is the usual value for SSDs, as the PostgreSQL manual suggests. Empty
@@ -183,6 +196,8 @@ MEDIA_URL = "/media/"
 # Residents' nomination photos of private people: outside MEDIA_ROOT so the web server never
 # serves them; the admin hands them out one at a time to whoever may handle the nomination.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Where `manage.py backup` writes (README, "Backups").
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

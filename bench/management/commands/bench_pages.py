@@ -33,6 +33,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.encoding import iri_to_uri
 
 from bench.database import throwaway_database
+from core.tests.tools import free_port
 from goodpeople.models import CommunityPage, GoodPeopleBoardPage
 from news.models import ArticlePage, ChannelPage
 
@@ -55,12 +56,6 @@ class Load:
     p50_ms: float
     p99_ms: float
     failures: int
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def milliseconds(text: str) -> float:
