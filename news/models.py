@@ -17,7 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.serializers import PageLinkField, RenderedHTMLField
+from core.images import prefetch_renditions
+from core.serializers import ParentLinkField, RenderedHTMLField, TagNamesField
 from news.feeds import ArticleFeed
 
 PAGE_SIZE = 15
@@ -157,8 +158,8 @@ class ArticlePage(Page):
         APIField("author"),
         APIField("subtitle"),
         APIField("summary"),
-        APIField("tags"),
-        APIField("channel", serializer=PageLinkField()),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("channel", serializer=ParentLinkField()),
         APIField("body"),
         APIField("body_html", serializer=RenderedHTMLField(source="body")),
         APIField("lead_image"),
@@ -175,6 +176,12 @@ class ArticlePage(Page):
 
     parent_page_types = ["news.ChannelPage"]
     subpage_types = []
+
+    @classmethod
+    def api_listing(cls, queryset):
+        """What the API fields read, fetched with the listing (wenming.api)."""
+        queryset = queryset.select_related("lead_image", "stats").prefetch_related("tags")
+        return prefetch_renditions(queryset, "lead_image", "fill-400x300", "width-1200")
 
     class Meta:
         verbose_name = "文章"

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -14,7 +13,7 @@ from wagtail.search import index
 
 from core.admin_forms import StationPageForm
 from core.pages import ancestor_path, pages_linking_to
-from goodpeople.api import FiveOnesField, PairingsField
+from goodpeople.api import FiveOnesField, PairingsField, VolunteerTeamSizeField
 from goodpeople.models.boards import GoodPeopleBoardPage
 from goodpeople.models.notices import NoticePage
 from goodpeople.models.projects import BrandProjectPage
@@ -151,13 +150,19 @@ class CommunityPage(Page):
         APIField("opening_hours"),
         APIField("signage_count"),
         APIField("signage_photo"),
-        APIField("volunteer_team_size", serializer=serializers.IntegerField(read_only=True)),
+        APIField("volunteer_team_size", serializer=VolunteerTeamSizeField()),
         APIField("pairings", serializer=PairingsField()),
         APIField("five_ones", serializer=FiveOnesField()),
     ]
     base_form_class = StationPageForm
 
     parent_page_types = ["goodpeople.DistrictPage"]
+
+    @classmethod
+    def api_listing(cls, queryset):
+        """What the API fields read, fetched with the listing (wenming.api)."""
+        return queryset.select_related("signage_photo")
+
     subpage_types = [
         "goodpeople.GoodPeopleBoardPage",
         "goodpeople.BrandProjectPage",
