@@ -98,6 +98,14 @@ PRIVATE_MODELS = {
     "goodpeople.nomination",
     "news.articlelike",
     "news.articlestats",
+    # The ledger: stations enter records all day. The honour roll's hours may lag by up to
+    # WENMING_PAGE_CACHE_SECONDS rather than every record emptying the cache of every page.
+    "volunteers.certificate",
+    "volunteers.hourexchange",
+    "volunteers.inspection",
+    "volunteers.recordcorrection",
+    "volunteers.servicerecord",
+    "volunteers.stationmonth",
     "wagtailcore.comment",
     "wagtailcore.commentreply",
     "wagtailcore.modellogentry",

@@ -16,6 +16,7 @@ from goodpeople.tests.site import build_city
 from home.tests.site import build_site, picture
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, ArticleStats, ChannelPage
+from volunteers.factories import VolunteerFactory, give_hours
 
 
 class PageCacheTests(TestCase):
@@ -26,6 +27,7 @@ class PageCacheTests(TestCase):
         cls.headlines = ChannelPage.objects.get(slug="toutiao")
         cls.headline = ArticlePage.objects.child_of(cls.headlines).live().first()
         cls.editor = User.objects.create_superuser("boss", "boss@example.com", "pw")
+        cls.station = build_city().community_a.station
 
     def get(self, url, client=None):
         response = (client or self.client).get(url)
@@ -64,6 +66,16 @@ class PageCacheTests(TestCase):
         for url in urls:
             self.assertEqual(self.get(url)["X-Cache"], "hit", url)
         self.assertEqual(pagecache.generation(), generation)
+
+    def test_a_station_entering_ledger_records_does_not_empty_the_cache(self):
+        generation = pagecache.generation()
+        volunteer = VolunteerFactory(station=self.station)
+        self.assertNotEqual(pagecache.generation(), generation)  # a new name on the honour roll
+        self.warm("/", self.article.url)
+        generation = pagecache.generation()
+        give_hours(volunteer, 3, confirmer=self.editor)
+        self.assertEqual(pagecache.generation(), generation)
+        self.assertEqual(self.get(self.article.url)["X-Cache"], "hit")
 
     def test_logged_in_users_never_get_a_cached_page(self):
         self.warm(self.article.url)
