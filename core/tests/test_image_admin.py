@@ -1,0 +1,99 @@
+"""Images uploaded in the admin: refused with a form error, never decoded beyond the cap."""
+
+import io
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from PIL import Image as PILImage
+from PIL import ImageFile
+from wagtail.images.models import Image
+from wagtail.models import Collection
+
+from core.tests.images import animation, image_bytes, many_pixels_png, phone_photo
+
+
+def noise_jpeg(size=(300, 300)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.effect_noise(size, 64).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+class ImageUploadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("root", "root@example.com", "x")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def add(self, name: str, data: bytes):
+        """The admin's single upload form (添加图片)."""
+        return self.client.post(
+            reverse("wagtailimages:add"),
+            {
+                "title": name,
+                "collection": Collection.get_first_root_node().pk,
+                "file": SimpleUploadedFile(name, data),
+            },
+        )
+
+    def add_multiple(self, name: str, data: bytes) -> dict:
+        """The drag-and-drop uploader, which most editors use."""
+        response = self.client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": SimpleUploadedFile(name, data)},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_too_many_pixels_are_refused_from_the_header(self):
+        # 64 megapixels: under Wagtail's own limit, which it checks only after decoding.
+        data = many_pixels_png(8000, 8000)
+        with mock.patch.object(ImageFile.ImageFile, "load", side_effect=AssertionError):
+            response = self.add("board.png", data)
+            multiple = self.add_multiple("board.png", data)
+        self.assertContains(response, "图片的像素太多（6400 万像素），最多 4000 万像素")
+        self.assertFalse(multiple["success"])
+        self.assertIn("像素太多", multiple["error_message"])
+        self.assertFalse(Image.objects.exists())
+
+    @override_settings(WENMING_MAX_IMAGE_PIXELS=100_000)
+    def test_every_frame_counts_and_gif_is_not_taken(self):
+        apng = self.add_multiple("moving.png", animation("PNG", (200, 200), 3))
+        self.assertIn("像素太多（12 万像素）", apng["error_message"])
+        gif = self.add_multiple("moving.gif", animation("GIF", (200, 200), 3))
+        self.assertIn("只接受 JPG、PNG 或 WebP", gif["error_message"])
+        self.assertFalse(Image.objects.exists())
+
+    def test_a_damaged_image_is_a_form_error(self):
+        damaged = noise_jpeg()
+        damaged = damaged[: len(damaged) // 2]
+        self.assertContains(self.add("damaged.jpg", damaged), "图片已损坏")
+        self.assertIn("图片已损坏", self.add_multiple("damaged.jpg", damaged)["error_message"])
+        self.assertFalse(Image.objects.exists())
+
+    def test_the_stored_image_has_no_metadata(self):
+        self.assertTrue(self.add_multiple("IMG_0001.jpg", phone_photo())["success"])
+        image = Image.objects.get()
+        with image.open_file() as file:
+            stored = PILImage.open(file)
+            self.assertEqual(dict(stored.getexif()), {})
+            self.assertEqual(stored.size, (20, 40))
+        self.assertEqual((image.width, image.height), (20, 40))
+
+    def test_a_replaced_file_is_checked_too(self):
+        self.assertTrue(self.add_multiple("photo.png", image_bytes())["success"])
+        image = Image.objects.get()
+        response = self.client.post(
+            reverse("wagtailimages:edit", args=[image.pk]),
+            {
+                "title": "照片",
+                "collection": image.collection_id,
+                "file": SimpleUploadedFile("photo.png", many_pixels_png(8000, 8000)),
+            },
+        )
+        self.assertContains(response, "图片的像素太多")
