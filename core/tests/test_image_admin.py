@@ -4,6 +4,7 @@ import io
 from unittest import mock
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -97,3 +98,42 @@ class ImageUploadTests(TestCase):
             },
         )
         self.assertContains(response, "图片的像素太多")
+
+
+class StoredImageTests(TestCase):
+    """Images stored before uploads were checked: shown as missing, never decoded past the cap."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("root", "root@example.com", "x")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+        self.image = Image.objects.create(
+            title="旧照片", file=ContentFile(image_bytes((300, 200)), "old.png")
+        )
+
+    def assertShownAsMissing(self):
+        pages = {
+            "index": self.client.get(reverse("wagtailimages:index")).content.decode(),
+            "edit": self.client.get(
+                reverse("wagtailimages:edit", args=[self.image.pk])
+            ).content.decode(),
+            "chooser": self.client.get(reverse("wagtailimages_chooser:choose")).json()["html"],
+        }
+        for name, html in pages.items():
+            with self.subTest(name):
+                self.assertIn("旧照片", html)
+                self.assertIn('src="/media/not-found"', html)
+        self.assertFalse(self.image.renditions.exists())
+
+    @override_settings(WENMING_MAX_IMAGE_PIXELS=50_000)
+    def test_an_image_over_the_cap_is_not_decoded(self):
+        with mock.patch.object(ImageFile.ImageFile, "load", side_effect=AssertionError):
+            self.assertShownAsMissing()
+
+    def test_a_damaged_image_does_not_fail_the_listing(self):
+        data = noise_jpeg()
+        with self.image.file.storage.open(self.image.file.name, "wb") as file:
+            file.write(data[: len(data) // 2])
+        self.assertShownAsMissing()
