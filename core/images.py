@@ -6,7 +6,8 @@ import warnings
 from django.db.models import Prefetch
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.exceptions import InvalidFilterSpecError
+from wagtail.images.models import Filter, SourceImageIOError
 from willow.image import (
     AvifImageFile,
     BMPImageFile,
@@ -46,6 +47,22 @@ def prefetch_renditions(queryset, field: str, *specs: str):
             f"{field}__renditions",
             queryset=rendition_model.objects.filter(filter_spec__in=specs),
         )
+    )
+
+
+def has_zero_size(filter_spec: str) -> bool:
+    """Whether filter_spec asks for a width or height of 0, which Wagtail's fill divides by.
+
+    A spec Wagtail cannot parse is not this function's business: Wagtail answers 400 itself.
+    """
+    try:
+        operations = Filter(spec=filter_spec).operations
+    except InvalidFilterSpecError:
+        return False
+    return any(
+        getattr(operation, name, 1) < 1
+        for operation in operations
+        for name in ("width", "height", "size")
     )
 
 

@@ -137,3 +137,41 @@ class StoredImageTests(TestCase):
         with self.image.file.storage.open(self.image.file.name, "wb") as file:
             file.write(data[: len(data) // 2])
         self.assertShownAsMissing()
+
+
+class PreviewTests(TestCase):
+    """The URL generator's preview (图片 › 编辑 › URL 生成器) with sizes an editor may type."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("root", "root@example.com", "x")
+        cls.image = Image.objects.create(
+            title="照片", file=ContentFile(image_bytes((300, 200)), "photo.png")
+        )
+
+    def preview(self, spec: str, image: Image | None = None):
+        image = image or self.image
+        return self.client.get(reverse("wagtailimages:preview", args=[image.pk, spec]))
+
+    def test_a_size_of_zero_is_a_bad_request(self):
+        # The admin's login comes first, as on Wagtail's own URL.
+        response = self.preview("fill-0x0")
+        self.assertRedirects(
+            response, f"{reverse('wagtailadmin_login')}?next={response.request['PATH_INFO']}"
+        )
+        self.client.force_login(self.admin)
+        for spec in ("fill-0x0", "fill-100x0", "width-0", "max-0x50"):
+            with self.subTest(spec):
+                response = self.preview(spec)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("宽度和高度必须大于 0", response.content.decode())
+        response = self.preview("fill-100x50")
+        self.assertEqual((response.status_code, response["Content-Type"]), (200, "image/png"))
+        self.assertEqual(self.preview("fill-abc").status_code, 400)
+
+    def test_an_image_that_cannot_be_read_is_not_found(self):
+        self.client.force_login(self.admin)
+        emptied = Image.objects.create(title="空", file=ContentFile(image_bytes(), "empty.png"))
+        with emptied.file.storage.open(emptied.file.name, "wb") as file:
+            file.write(b"")
+        self.assertEqual(self.preview("fill-100x50", emptied).status_code, 404)
