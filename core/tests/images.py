@@ -34,10 +34,13 @@ def psd_bytes(width: int = 4, height: int = 4) -> bytes:
 
 
 def phone_photo(size=(40, 20)) -> bytes:
-    """A JPEG as a phone takes it: rotated by its orientation tag, with GPS and a comment."""
+    """A JPEG as a phone takes it: rotated by its orientation tag, with GPS, XMP and a comment."""
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation: turn 90° clockwise to show
     exif[0x010F] = "PhoneMaker"
     gps = exif.get_ifd(0x8825)
     gps[1], gps[2] = "N", GPS_LATITUDE
-    return image_bytes(size, "JPEG", color=(200, 30, 30), exif=exif, comment=b"home address")
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">GPSLatitude 29,42.08N</x:xmpmeta>'
+    return image_bytes(
+        size, "JPEG", color=(200, 30, 30), exif=exif, xmp=xmp, comment=b"home address"
+    )
