@@ -11,8 +11,14 @@ class CoreConfig(AppConfig):
     verbose_name = "公共"
 
     def ready(self):
+        # Imported here, as Django does with signal handlers: it needs Wagtail's image models,
+        # which cannot be imported before the app registry is ready.
+        from core.images import guard_decoding
+
         # <id:pk> in every app's URLs: ids too large for the database are a 404, never a 500.
         register_converter(IdConverter, "id")
+        # Renditions and Wagtail's own checks decode through here: never beyond the pixel cap.
+        guard_decoding()
         # Whatever changes what readers see starts a new generation of cached pages.
         for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
             signal.connect(invalidate_on_change, dispatch_uid=f"pagecache-{name}")

@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from core.admin_forms import StationPageForm
+from core.uploads import ImageRefused, clean_image
 from goodpeople.models.nominations import Nomination
 
 DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -22,10 +23,11 @@ def photo_max_bytes() -> int:
 class NominationForm(forms.ModelForm):
     """A resident's nomination: name and deed required; the photo, if any, a real small image."""
 
-    photo = forms.ImageField(
+    # A plain file field: core.uploads reads the file, with only the accepted formats' parsers.
+    photo = forms.FileField(
         label="照片",
         required=False,
-        error_messages={"invalid_image": "无法识别这张照片：请上传 JPG、PNG 等格式的图片。"},
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     # A honeypot: hidden from people (and from screen readers and the tab order), filled in by
     # scripts that fill in every field. Nothing outside is asked, unlike a captcha service.
@@ -67,8 +69,11 @@ class NominationForm(forms.ModelForm):
         return any(entry_key(n, d) == key for n, d in recent)
 
     def clean_photo(self):
+        """The photo as it will be stored: re-encoded, its metadata (GPS positions) gone."""
         photo = self.cleaned_data.get("photo")
-        if photo and photo.size > photo_max_bytes():
+        if not photo:
+            return photo
+        if photo.size > photo_max_bytes():
             raise forms.ValidationError(
                 "照片太大（%(size)s），请上传不超过 %(limit)s 的图片。",
                 params={
@@ -76,7 +81,10 @@ class NominationForm(forms.ModelForm):
                     "limit": filesizeformat(photo_max_bytes()),
                 },
             )
-        return photo
+        try:
+            return clean_image(photo, photo.name)
+        except ImageRefused as refusal:
+            raise forms.ValidationError(str(refusal), code=refusal.code) from None
 
     @transaction.atomic
     def save_for(self, board):

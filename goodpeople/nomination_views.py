@@ -46,7 +46,7 @@ def nomination_list(request, pk: int) -> HttpResponseRedirect:
     ):
         raise PermissionDenied
     try:
-        list_on_board(nomination, request.user)
+        listing = list_on_board(nomination, request.user)
     except ListingRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("wagtailsnippets_goodpeople_nomination:edit", nomination.pk)
@@ -55,4 +55,10 @@ def nomination_list(request, pk: int) -> HttpResponseRedirect:
         f"已把“{nomination.name}”加入{board.get_parent().title}{board.title}的草稿。"
         "请核对后提交市文明办审核，审核通过后才会在网站上发布。",
     )
+    if listing.photo_problem:
+        messages.warning(
+            request,
+            f"推荐附带的照片无法使用，条目没有照片（{listing.photo_problem}）"
+            "如有合适的照片，可在草稿中另行上传。",
+        )
     return redirect("wagtailadmin_pages:edit", board.pk)

@@ -1,8 +1,8 @@
 """Residents' nominations in the admin: who may handle which, and putting one on its board."""
 
 import os
+from dataclasses import dataclass
 
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Revision
 
+from core.uploads import ImageRefused, clean_image
 from goodpeople.access import handles_all_nominations
 from goodpeople.models import BoardEntry, Category, CommunityPage, Nomination, Station
 
@@ -34,34 +35,46 @@ class ListingRefused(Exception):
     """Why a nomination cannot go on its board now, in words for the station."""
 
 
+@dataclass
+class Listing:
+    """A nomination added to its board's draft; photo_problem says why its photo was not."""
+
+    revision: Revision
+    photo_problem: str = ""
+
+
 def photo_as_image(nomination: Nomination, user) -> AbstractImage:
     """The nomination's photo copied into the image library, in its station's collection.
 
     A board entry's photo is a library image; the copy keeps the private file's random name.
+    It is checked and re-encoded again: a photo nominated before the form checked photos may be
+    any file Pillow knew. ImageRefused if it is not an image the library accepts.
     """
     station = Station.objects.select_related("collection").get(
         community__pk=nomination.board.get_parent().pk
     )
-    with nomination.photo.open("rb") as photo:
-        image = get_image_model()(
-            title=nomination.name,
-            file=ImageFile(photo.file, name=os.path.basename(nomination.photo.name)),
-            collection=station.collection,
-            uploaded_by_user=user,
-        )
-        # Wagtail's own upload views set the file size and hash this way.
-        image._set_image_file_metadata()
-        image.save()
+    try:
+        with nomination.photo.open("rb") as photo:
+            file = clean_image(photo, os.path.basename(nomination.photo.name))
+    except FileNotFoundError as error:
+        raise ImageRefused("照片文件不存在。", "missing") from error
+    image = get_image_model()(
+        title=nomination.name, file=file, collection=station.collection, uploaded_by_user=user
+    )
+    # Wagtail's own upload views set the file size and hash this way.
+    image._set_image_file_metadata()
+    image.save()
     return image
 
 
 @transaction.atomic
-def list_on_board(nomination: Nomination, user) -> Revision:
+def list_on_board(nomination: Nomination, user) -> Listing:
     """Add the nomination to a new draft revision of its board and mark it listed.
 
     Nothing is published: the station submits the draft to the office's moderation like any
     other edit. The caller checks that user may edit the board; a nomination already listed,
-    or a board that is locked for user (in moderation, say), raises ListingRefused.
+    or a board that is locked for user (in moderation, say), raises ListingRefused. A photo
+    that cannot be used is left out, and the listing says why.
     """
     # Locked with its board: two clicks at once must not list the same person twice, and two
     # nominations listed at once must not each build a draft from the same revision.
@@ -77,6 +90,12 @@ def list_on_board(nomination: Nomination, user) -> Revision:
             f"“{board.get_parent().title}{board.title}”正在审核或已被锁定，暂时不能加入；"
             "请等审核结束后再试。"
         )
+    photo, photo_problem = None, ""
+    if nomination.photo:
+        try:
+            photo = photo_as_image(nomination, user)
+        except ImageRefused as refusal:
+            photo_problem = str(refusal)
     draft = board.get_latest_revision_as_object()
     orders = [e.sort_order for e in draft.entries.all() if e.sort_order is not None]
     draft.entries.add(
@@ -85,13 +104,15 @@ def list_on_board(nomination: Nomination, user) -> Revision:
             category=nomination.category or DEFAULT_CATEGORY,
             deed=nomination.deed,
             listed_on=timezone.localdate(),
-            photo=photo_as_image(nomination, user) if nomination.photo else None,
+            photo=photo,
             sort_order=max(orders, default=-1) + 1,
         )
     )
     revision = draft.save_revision(user=user, log_action=True)
     nomination.status = Nomination.Status.LISTED
     note = f"{timezone.localdate():%Y-%m-%d} 已加入好人榜草稿，待市文明办审核后发布。"
+    if photo_problem:
+        note += f"照片未加入：{photo_problem}"
     nomination.note = f"{nomination.note}\n{note}" if nomination.note else note
     nomination.save(update_fields=["status", "note"])
-    return revision
+    return Listing(revision, photo_problem)

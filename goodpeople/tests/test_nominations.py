@@ -1,14 +1,19 @@
 """Residents' nominations in the admin: private photos, and listing one on the station's board."""
 
+import io
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 
+from core.tests.images import image_bytes, psd_bytes
 from goodpeople.factories import UserFactory
 from goodpeople.models import Category, GoodPeopleBoardPage, Nomination
 from goodpeople.tests.admin import board_form
@@ -140,7 +145,21 @@ class ListOnBoardTests(TestCase):
         self.assertEqual(photo.collection, self.city.community_a.station.collection)
         self.assertEqual(photo.title, "王大爷")
         with photo.open_file() as file:
-            self.assertEqual(file.read(), PHOTO)
+            self.assertEqual(PILImage.open(file).size, PILImage.open(io.BytesIO(PHOTO)).size)
+
+    def test_a_photo_nominated_before_photos_were_checked_is_checked_when_listed(self):
+        # The form once took any file Pillow could open; such a photo cannot enter the library.
+        for name, data in (("海报", image_bytes(fmt="EPS")), ("设计稿", psd_bytes())):
+            with self.subTest(name):
+                nomination = nominate(self.board, name, photo=None)
+                nomination.photo.save("old.png", ContentFile(data))
+                self.client.force_login(self.city.station_a)
+                response = self.client.post(list_url(nomination), follow=True)
+                self.assertContains(response, "推荐附带的照片无法使用，条目没有照片")
+                self.assertIsNone(self.draft_entry(name).photo)
+                nomination.refresh_from_db()
+                self.assertIn("照片未加入", nomination.note)
+        self.assertFalse(Image.objects.filter(title__in=["海报", "设计稿"]).exists())
 
     def test_another_station_cannot_list_it(self):
         revisions = self.board.revisions.count()

@@ -1,6 +1,7 @@
 """What residents see on community, board, project, showcase and notice pages."""
 
 import datetime
+import io
 from pathlib import Path
 
 from django.apps import apps
@@ -9,10 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image as PILImage
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from core.tests.images import image_bytes, many_pixels_png, phone_photo, psd_bytes
 from core.tests.utils import count_queries
 from goodpeople.factories import (
     BoardEntryFactory,
@@ -176,7 +179,7 @@ class BoardPageTests(TestCase):
     def test_a_photo_must_be_a_real_image(self):
         fake = SimpleUploadedFile("photo.jpg", b"not an image at all", "image/jpeg")
         response = self.nominate(photo=fake)
-        self.assertContains(response, "无法识别这张照片")
+        self.assertContains(response, "无法识别这张图片")
         self.assertContains(response, 'value="王大爷"')
         self.assertFalse(Nomination.objects.exists())
 
@@ -204,6 +207,43 @@ class BoardPageTests(TestCase):
         response = self.nominate(photo=big)
         self.assertContains(response, "照片太大")
         self.assertFalse(Nomination.objects.exists())
+
+    def test_a_small_photo_of_too_many_pixels_is_refused(self):
+        # 144 megapixels in a few kilobytes: listed, each admin page showing it would decode it.
+        bomb = SimpleUploadedFile("a.png", many_pixels_png(12000, 12000), "image/png")
+        response = self.nominate(photo=bomb)
+        self.assertContains(response, "图片的像素太多（14400 万像素），最多 4000 万像素")
+        self.assertContains(response, 'value="王大爷"')
+        self.assertFalse(Nomination.objects.exists())
+
+    def test_only_jpeg_png_and_webp_photos_are_accepted(self):
+        for name, data in [
+            ("scan.jpg", image_bytes(fmt="TIFF")),
+            ("design.png", psd_bytes()),
+            ("poster.jpg", image_bytes(fmt="EPS")),
+            ("moving.gif", image_bytes(fmt="GIF")),
+        ]:
+            with self.subTest(name):
+                response = self.nominate(photo=SimpleUploadedFile(name, data, "image/jpeg"))
+                self.assertContains(response, "只接受 JPG、PNG 或 WebP 格式的图片")
+        response = self.nominate(
+            photo=SimpleUploadedFile("photo.jpg", image_bytes(fmt="PNG"), "image/jpeg")
+        )
+        self.assertContains(response, "与图片的实际格式（PNG）不符")
+        self.assertFalse(Nomination.objects.exists())
+        webp = SimpleUploadedFile("photo.webp", image_bytes(fmt="WEBP"), "image/webp")
+        self.assertEqual(self.nominate(photo=webp).status_code, 302)
+
+    def test_the_stored_photo_keeps_only_its_pixels(self):
+        upload = phone_photo() + b"<?php system($_GET['c']); ?>"
+        self.nominate(photo=SimpleUploadedFile("IMG_0001.jpg", upload, "image/jpeg"))
+        with Nomination.objects.get().photo.open("rb") as file:
+            data = file.read()
+        photo = PILImage.open(io.BytesIO(data))
+        self.assertEqual(dict(photo.getexif()), {}, "no GPS position, no camera")
+        self.assertNotIn(b"<?php", data)
+        self.assertNotIn(b"home address", data)
+        self.assertEqual(photo.size, (20, 40), "turned upright as the phone showed it")
 
 
 class ProjectAndShowcaseTests(TestCase):

@@ -271,9 +271,17 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Renditions in WebP: a third smaller than JPEG at the same quality, and every browser readers
-# use in China (WeChat's included) shows it. Animated GIFs stay GIFs. Shared images (og:image)
-# ask for JPEG themselves, for chat apps that preview only JPEG.
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "webp": "webp"}
+# use in China (WeChat's included) shows it. Shared images (og:image) ask for JPEG themselves,
+# for chat apps that preview only JPEG.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "webp": "webp"}
+# Uploads go through core.uploads (header checked before decoding, stored re-encoded).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# The most pixels (every frame of an animation counted) an image may have, checked from its
+# header before anything decodes it: see core/uploads.py. 40 megapixels is a large phone photo
+# and costs a worker about 160 MB to decode.
+WENMING_MAX_IMAGE_PIXELS = int(os.environ.get("WENMING_MAX_IMAGE_PIXELS", "40000000"))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = WENMING_MAX_IMAGE_PIXELS
 
 # How many reverse proxies stand in front of the app (1 with deploy/nginx/wenming.conf): the
 # client's address is the one the outermost of them wrote in X-Forwarded-For. 0 trusts none.
