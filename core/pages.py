@@ -1,7 +1,11 @@
 """Page-tree helpers that several apps share."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.fields import StreamValue
 from wagtail.models import Page, ReferenceIndex
+from wagtail.rich_text import RichText
 
 # How many linking pages a community or project page lists as its news.
 NEWS_COUNT = 6
@@ -71,3 +75,30 @@ def pages_linking_to(page: Page, limit: int = NEWS_COUNT) -> list[Page]:
         .exclude(path__startswith=page.path)
         .order_by("-first_published_at", "-pk")[:limit]
     )
+
+
+# What describes a page when its editor wrote no search description, in this order.
+DESCRIBING_FIELDS = ("search_description", "summary", "intro")
+DESCRIPTION_CHARS = 120
+
+
+def description(page: Page) -> str:
+    """What search engines and chat previews show for a page: its search description, summary
+    or introduction, else the start of its text, at most DESCRIPTION_CHARS characters."""
+    for name in DESCRIBING_FIELDS:
+        text = getattr(page, name, "")
+        if text:
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS)
+    text = plain_text(getattr(page, "body", ""))
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS) if text else page.title
+
+
+def plain_text(value) -> str:
+    """The words of rich text, or of a StreamField's paragraphs, without markup."""
+    if isinstance(value, StreamValue):
+        return " ".join(
+            plain_text(block.value) for block in value if block.block_type == "paragraph"
+        )
+    if isinstance(value, RichText):
+        return strip_tags(value.source)
+    return strip_tags(value or "")

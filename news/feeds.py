@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.pages import description
+
 FEED_SIZE = 30
 
 
@@ -45,7 +47,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.search_description_or_summary()
+        return description(item)
 
     def item_link(self, item):
         return item.get_url(request=self.request)

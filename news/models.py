@@ -204,9 +204,6 @@ class ArticlePage(Page):
         stats = getattr(self, "stats", None)
         return stats.likes if stats else 0
 
-    def search_description_or_summary(self) -> str:
-        return self.search_description or self.summary
-
     def related_articles(self, limit: int = RELATED_COUNT) -> list["ArticlePage"]:
         """Editor picks first, then articles sharing tags, then the newest of the channel."""
         picks = published_in_order(

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from core.pages import description
+
 register = template.Library()
 
 
@@ -22,3 +24,9 @@ def in_section(page, section) -> bool:
     if page is None or section is None:
         return False
     return page.path.startswith(section.path)
+
+
+@register.filter(name="description")
+def page_description(page) -> str:
+    """The page's meta description (core.pages.description)."""
+    return description(page)
