@@ -1,6 +1,10 @@
 """Page-tree helpers that several apps share."""
 
+from collections.abc import Callable
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.fields import StreamValue
@@ -102,3 +106,49 @@ def plain_text(value) -> str:
     if isinstance(value, RichText):
         return strip_tags(value.source)
     return strip_tags(value or "")
+
+
+# The page types a channel lists with its articles, newest first, each with the queryset that
+# fetches what its list item shows. Each app adds its own types (list_in_channels), as with
+# allow_under: the channel's app cannot name the page types of the apps above it.
+CHANNEL_LISTINGS: dict[type[Page], Callable[[], QuerySet]] = {}
+
+
+def list_in_channels(model: type[Page], listing: Callable[[], QuerySet]) -> None:
+    """Channels list model's pages; listing() gives them with what an item shows. The date an
+    item is listed under is the model's `date` field, or else when it was first published."""
+    CHANNEL_LISTINGS[model] = listing
+
+
+def channel_listing(channel: Page) -> QuerySet:
+    """Ids and types of the live, public pages a channel lists, newest first: a queryset of
+    (pk, model) rows for a paginator; channel_items() fetches one page of them."""
+    models = list(CHANNEL_LISTINGS)
+    dates = [F(f"{m._meta.model_name}__date") for m in models if hasattr(m, "date")]
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(channel)
+        .type(*models)
+        .annotate(listed_on=Coalesce(*dates, TruncDate("first_published_at")))
+        .order_by("-listed_on", "-pk")
+        .values_list("pk", "content_type_id", "listed_on")
+    )
+
+
+def channel_items(rows) -> list[Page]:
+    """The pages of channel_listing() rows, in order, each fetched with its type's listing
+    queryset and given `listed_on`, the date it is listed under."""
+    rows = list(rows)
+    found = {}
+    for model, listing in CHANNEL_LISTINGS.items():
+        content_type = ContentType.objects.get_for_model(model).pk
+        pks = [pk for pk, type_id, _ in rows if type_id == content_type]
+        if pks:
+            found.update(listing().in_bulk(pks))
+    items = []
+    for pk, _, listed_on in rows:
+        if pk in found:
+            found[pk].listed_on = listed_on
+            items.append(found[pk])
+    return items

@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -11,14 +10,15 @@ FEED_SIZE = 30
 
 
 class ArticleFeed(Feed):
-    """RSS of the newest of the given articles: the site's, or a channel's (then titled by it).
+    """RSS of the newest of the given pages: the site's, or a channel's (then titled by it).
 
-    The caller picks the articles, so the feed needs no page model and pages can serve feeds.
+    The caller picks the pages (core.pages.channel_items: articles, topics, notices), so the
+    feed needs no page model and pages can serve feeds.
     """
 
     language = "zh-cn"
 
-    def __init__(self, articles: QuerySet, channel=None):
+    def __init__(self, articles: list, channel=None):
         super().__init__()
         self.articles = articles
         self.channel = channel
@@ -53,8 +53,11 @@ class ArticleFeed(Feed):
         return item.get_url(request=self.request)
 
     def item_pubdate(self, item):
-        # The article's own date (日期), which legacy imports carry over from the old site.
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+        # The date it is listed under: an article's own date (日期), which legacy imports carry
+        # over from the old site, a notice's, or when a topic was first published.
+        if item.listed_on is None:  # a page never published through a revision
+            return None
+        return timezone.make_aware(datetime.datetime.combine(item.listed_on, datetime.time()))
 
     def item_author_name(self, item):
-        return item.author or item.source
+        return getattr(item, "author", "") or getattr(item, "source", "") or None

@@ -18,8 +18,9 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.images import prefetch_renditions
+from core.pages import channel_items, channel_listing, list_in_channels
 from core.serializers import ParentLinkField, RenderedHTMLField, TagNamesField
-from news.feeds import ArticleFeed
+from news.feeds import FEED_SIZE, ArticleFeed
 
 PAGE_SIZE = 15
 RELATED_COUNT = 6
@@ -66,6 +67,12 @@ class ChannelPage(RoutablePageMixin, Page):
         """Every published article in this channel and its sub-channels."""
         return published_articles().descendant_of(self)
 
+    def listing_page(self, page_number):
+        """One page of everything the channel lists (articles, topics, notices), newest first."""
+        page_obj = paginate(channel_listing(self), page_number)
+        page_obj.object_list = channel_items(page_obj.object_list)
+        return page_obj
+
     def filter_by_tag(self, articles, tag_slug: str | None):
         if not tag_slug:
             return articles, None
@@ -79,8 +86,12 @@ class ChannelPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
+        # Tags are the articles': a tag's listing holds articles only.
         articles, tag = self.filter_by_tag(self.articles(), request.GET.get("tag"))
-        page_obj = paginate(articles, request.GET.get("page"))
+        if tag is None and not request.GET.get("tag"):
+            page_obj = self.listing_page(request.GET.get("page"))
+        else:
+            page_obj = paginate(articles, request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
@@ -92,7 +103,7 @@ class ChannelPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_route(self, request):
-        return ArticleFeed(self.articles(), channel=self)(request)
+        return ArticleFeed(channel_items(channel_listing(self)[:FEED_SIZE]), channel=self)(request)
 
 
 def paginate(queryset, page_number):
@@ -108,6 +119,9 @@ class ArticleTag(TaggedItemBase):
 
 class ArticlePage(Page):
     """A news article, shown like the source site's article page."""
+
+    # Listings show its views (list items of other types have none).
+    has_counters = True
 
     subtitle = models.CharField("副标题", max_length=255, blank=True)
     date = models.DateField(
@@ -389,3 +403,8 @@ class ArticleLike(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} ← {self.visitor}"
+
+
+# A channel lists its articles and topics with any other page types apps add (core.pages).
+list_in_channels(ArticlePage, published_articles)
+list_in_channels(TopicPage, TopicPage.objects.all)

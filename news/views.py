@@ -3,11 +3,13 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 from django.views.decorators.http import require_POST
+from wagtail.models import Site
 
+from core.pages import channel_items, channel_listing
 from core.ratelimit import rate_limit
 from news import stats
-from news.feeds import ArticleFeed
-from news.models import ArticlePage, published_articles
+from news.feeds import FEED_SIZE, ArticleFeed
+from news.models import ArticlePage
 
 
 def _counters_response(counters, visitor: str, new_visitor: bool, **extra) -> JsonResponse:
@@ -44,4 +46,6 @@ def article_like(request, page_id: int):
 
 def site_feed(request):
     # A feed instance keeps the request, so each request gets its own.
-    return ArticleFeed(published_articles())(request)
+    site = Site.find_for_request(request)
+    items = channel_items(channel_listing(site.root_page)[:FEED_SIZE]) if site else []
+    return ArticleFeed(items)(request)

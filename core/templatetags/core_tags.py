@@ -30,3 +30,9 @@ def in_section(page, section) -> bool:
 def page_description(page) -> str:
     """The page's meta description (core.pages.description)."""
     return description(page)
+
+
+@register.filter
+def listing_date(page):
+    """The date a list shows for a page: the date a channel lists it under, else its own."""
+    return getattr(page, "listed_on", None) or getattr(page, "date", None)

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from core.admin_forms import StationPageForm
 from core.blocks import RICH_TEXT_FEATURES
-from core.pages import allow_under
+from core.pages import allow_under, list_in_channels
 from news.models import ChannelPage
 
 
@@ -110,5 +110,7 @@ class NoticeAttachment(Orderable):
         return self.title or self.document.title
 
 
-# The office posts notices in its 公示公告 channel; news never names goodpeople.
+# The office posts notices in its 公示公告 channel, which lists them with its articles; news
+# never names goodpeople.
 allow_under(ChannelPage, NoticePage)
+list_in_channels(NoticePage, NoticePage.objects.all)
