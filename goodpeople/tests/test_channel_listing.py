@@ -3,9 +3,11 @@ notices with their 公示期 beside its articles, 专题专栏 its topics; so do
 
 import datetime
 
+import pytest
 from django.test import TestCase
 from django.utils import timezone
 
+from core.tests.browser import save_screenshots
 from core.tests.utils import make_site_root
 from goodpeople.factories import NoticePageFactory
 from news.factories import ArticlePageFactory, ChannelPageFactory, TopicPageFactory
@@ -54,3 +56,10 @@ class ChannelListingTests(TestCase):
         site_feed = self.client.get("/feed/").content.decode()
         for title in ("第五批身边好人拟推荐人选公示", "学雷锋志愿服务专题", "今天的公告"):
             self.assertIn(title, site_feed)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_notice_channel_on_a_phone_and_a_desktop(live_server, browser):
+    ChannelListingTests.setUpTestData()
+    paths = save_screenshots(browser, live_server.url + "/gonggao/", "channel-notices")
+    assert len(paths) == 2
