@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from goodpeople.models import Station
-from volunteers import access, exchange, stars
+from volunteers import access, audit, exchange, stars
 from volunteers import hours as hours_of
 from volunteers.certificates import issue_certificate
 from volunteers.forms import (
@@ -120,9 +120,11 @@ def volunteer_form(request, pk: int | None = None):
         volunteer = visible_volunteer(request, pk)
         station = volunteer.station
         require_manage(request, station)
+    before = audit.snapshot(volunteer or Volunteer())
     form = VolunteerForm(request.POST or None, instance=volunteer, station=station)
     if request.method == "POST" and form.is_valid():
         volunteer = form.save()
+        audit.log_volunteer(volunteer, request.user, before, added=pk is None)
         messages.success(request, f"已保存志愿者 {volunteer.name}。")
         return redirect("volunteers:volunteer", volunteer.pk)
     return TemplateResponse(
