@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.converters import valid_id
 from goodpeople.models import Station
 from volunteers import access, audit, exchange, stars
 from volunteers import hours as hours_of
@@ -43,7 +44,7 @@ def chosen_station(request) -> Station | None:
     """The station picked with ?station=, or the user's only station; None means all."""
     visible = access.visible_stations(request.user).select_related("community")
     station_id = request.GET.get("station") or request.POST.get("station")
-    if station_id and station_id.isdigit():
+    if valid_id(station_id):
         return get_object_or_404(visible, pk=station_id)
     managed = list(access.managed_stations(request.user)[:2])
     if len(managed) == 1 and not access.reads_all_ledgers(request.user):
