@@ -2,6 +2,8 @@
 
 import re
 
+from django import forms
+
 MAX_ID = 2**31 - 1  # PostgreSQL's integer, what Django's AutoField uses
 
 
@@ -20,8 +22,22 @@ class IdConverter:
 
 
 def valid_id(value) -> bool:
+    # ASCII digits only and no more than an id has: str.isdigit() takes "²", which int() refuses,
+    # and int() refuses strings of more than 4,300 digits.
     text = str(value or "")
-    return text.isdigit() and int(text) <= MAX_ID
+    return re.fullmatch(IdConverter.regex, text) is not None and int(text) <= MAX_ID
+
+
+class IdModelChoiceField(forms.ModelChoiceField):
+    """A choice by id where an id no column can hold is an invalid choice, not an overflow in
+    SQL (a page's id is a foreign key to Page, which Django does not range-check)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not valid_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
 
 
 LINK_IDS = re.compile(r'<a\b[^>]*\blinktype="(page|document)"[^>]*\bid="([^"]*)"')

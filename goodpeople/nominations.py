@@ -8,15 +8,43 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
+from wagtail.log_actions import LogActionRegistry, log
 from wagtail.models import Revision
 
+from core.audit import field_labels, register_action
 from core.uploads import ImageRefused, clean_image
 from goodpeople.access import handles_all_nominations
 from goodpeople.models import BoardEntry, Category, CommunityPage, Nomination, Station
+from goodpeople.models.audit import log_by_station
 
 # A nomination may leave the category open; 助人为乐 is the broadest, and the station can
 # change it in the draft before submitting.
 DEFAULT_CATEGORY = Category.HELPING
+
+HANDLED = "wenming.nomination.handled"
+LISTED = "wenming.nomination.listed"
+REJECTED = "wenming.nomination.rejected"
+
+
+def register_log_actions(actions: LogActionRegistry) -> None:
+    """Nominations are logged by station: the office reads all, a station its own boards'."""
+    log_by_station(actions, Nomination, "goodpeople.handle_all_nominations")
+    register_action(actions, HANDLED, "处理好人推荐", "修改了")
+    register_action(actions, LISTED, "好人推荐加入好人榜", "加入好人榜草稿，待市文明办审核后发布")
+    register_action(actions, REJECTED, "好人推荐未采纳", "标为未采纳")
+
+
+def log_handling(nomination: Nomination, user, changed: list[str]) -> None:
+    """Logs who changed a nomination's status or note, and which of them (not the text)."""
+    if not changed:
+        return
+    declined = "status" in changed and nomination.status == Nomination.Status.DECLINED
+    log(
+        nomination,
+        REJECTED if declined else HANDLED,
+        user=user,
+        data={"fields": field_labels(Nomination, changed)},
+    )
 
 
 def nominations_for(user) -> QuerySet[Nomination]:
@@ -115,4 +143,5 @@ def list_on_board(nomination: Nomination, user) -> Listing:
         note += f"照片未加入：{photo_problem}"
     nomination.note = f"{nomination.note}\n{note}" if nomination.note else note
     nomination.save(update_fields=["status", "note"])
+    log(nomination, LISTED, user=user)
     return Listing(revision, photo_problem)

@@ -9,13 +9,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    UsageView,
+)
 
-from goodpeople import nomination_views
+from goodpeople import nomination_views, nominations
 from goodpeople.access import imports_communities, views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.moderation import sent_back, sent_back_message
-from goodpeople.nominations import nominations_for
+from goodpeople.nominations import log_handling, nominations_for
 from goodpeople.stations import is_own_station_content
 from goodpeople.views import community_import, standing_report
 
@@ -31,12 +37,38 @@ class PairedUnitViewSet(SnippetViewSet):
     menu_order = 310
 
 
-class NominationEditView(EditView):
-    def get_object(self, queryset=None):
-        nomination = super().get_object(queryset)
+class OwnNominationsOnly:
+    """Another station's nomination is a 404 in every view of one: its editor, its history
+    (the log names the nominee), its usage, its deletion."""
+
+    def get_object(self, *args, **kwargs):
+        nomination = super().get_object(*args, **kwargs)
         if not nominations_for(self.request.user).filter(pk=nomination.pk).exists():
             raise Http404
         return nomination
+
+
+class NominationEditView(OwnNominationsOnly, EditView):
+    def save_instance(self):
+        # Logged as handling (which fields, by whom), in place of Wagtail's plain edit entry.
+        changed = self.form.changed_data
+        nomination = self.action_class(
+            self.form.instance, user=self.request.user, form=self.form, log_action=False
+        ).execute(skip_permission_checks=True)
+        log_handling(nomination, self.request.user, changed)
+        return nomination
+
+
+class NominationHistoryView(OwnNominationsOnly, HistoryView):
+    pass
+
+
+class NominationUsageView(OwnNominationsOnly, UsageView):
+    pass
+
+
+class NominationDeleteView(OwnNominationsOnly, DeleteView):
+    pass
 
 
 class NominationViewSet(SnippetViewSet):
@@ -48,9 +80,17 @@ class NominationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 311
     edit_view_class = NominationEditView
+    history_view_class = NominationHistoryView
+    usage_view_class = NominationUsageView
+    delete_view_class = NominationDeleteView
 
     def get_queryset(self, request):
         return nominations_for(request.user)
+
+
+@hooks.register("register_log_actions")
+def nomination_log_actions(actions):
+    nominations.register_log_actions(actions)
 
 
 register_snippet(PairedUnitViewSet)

@@ -13,18 +13,17 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from core.chinese import MAX_QUERY_CHARS, highlight_words
+from core.converters import valid_id
 from core.search_backend import matching
 from search.results import WITHIN_FILTERS, display_date, tagged, title_has_all
 
 
 def _positive_int(request, name: str) -> int:
-    try:
-        value = int(request.GET[name])
-    except ValueError:
-        value = 0
-    if value <= 0:
+    """A page id from the query string; beyond the id column is as wrong as not a number."""
+    value = request.GET[name]
+    if not valid_id(value) or int(value) == 0:
         raise BadRequestError(f"{name} must be a positive integer (a page id)")
-    return value
+    return int(value)
 
 
 def _date(request, name: str) -> datetime.date | None:

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from core.chinese import MAX_QUERY_CHARS, query_terms
+from core.converters import IdModelChoiceField
 from core.pages import parent_path
 from core.ratelimit import rate_limit
 from search.results import (
@@ -60,7 +61,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, model in WITHIN_FILTERS.items():
             label = model._meta.verbose_name
-            self.fields[name] = forms.ModelChoiceField(
+            self.fields[name] = IdModelChoiceField(
                 label=label,
                 required=False,
                 empty_label=f"全部{label}",

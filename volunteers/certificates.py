@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from volunteers.audit import log_certificate
 from volunteers.models import Certificate, ServiceRecord, Volunteer
 
 PREFIX = "JJZY"
@@ -24,7 +25,7 @@ def new_number(year: int) -> str:
 
 
 def issue_certificate(volunteer: Volunteer, user) -> Certificate:
-    """A certificate of the volunteer's confirmed hours as of today."""
+    """A certificate of the volunteer's confirmed hours as of today, logged as issued by user."""
     totals = (
         ServiceRecord.objects.counted()
         .filter(volunteer=volunteer)
@@ -34,7 +35,7 @@ def issue_certificate(volunteer: Volunteer, user) -> Certificate:
     for _ in range(5):
         try:
             with transaction.atomic():
-                return Certificate.objects.create(
+                certificate = Certificate.objects.create(
                     number=new_number(today.year),
                     volunteer=volunteer,
                     station=volunteer.station,
@@ -45,6 +46,8 @@ def issue_certificate(volunteer: Volunteer, user) -> Certificate:
                 )
         except IntegrityError:
             continue
+        log_certificate(certificate, user)
+        return certificate
     raise IntegrityError("could not find a free certificate number")
 
 

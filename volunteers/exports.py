@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from goodpeople.models import Station
 from volunteers import hours as hours_of
 from volunteers import stars
+from volunteers.audit import log_export
 from volunteers.models import HourExchange, ServiceRecord, Volunteer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -114,6 +115,8 @@ def ledger_workbook(station: Station) -> Workbook:
     return workbook
 
 
-def ledger_workbook_response(station: Station) -> HttpResponse:
+def ledger_workbook_response(station: Station, user) -> HttpResponse:
+    """The station's ledger as a download, logged: it holds every volunteer's personal data."""
+    log_export(station, user)
     filename = f"ledger-{station.pk}-{timezone.localdate():%Y%m%d}.xlsx"
     return workbook_response(ledger_workbook(station), filename)

@@ -15,6 +15,7 @@ from django.db import transaction
 from core.sheets import SheetError, parse_date, read_rows
 from core.sheets import cell_text as text_of
 from goodpeople.models import Station
+from volunteers.audit import log_volunteer, snapshot
 from volunteers.models import (
     ServiceRecord,
     Volunteer,
@@ -162,6 +163,7 @@ def import_records(upload, station: Station, user, commit: bool = True) -> Impor
         for volunteer in roster.added.values():
             volunteer.pk = None
             volunteer.save()
+            log_volunteer(volunteer, user, snapshot(Volunteer()), added=True)
         add_records(station, user, checked)
     report.imported = len(checked)
     return report

@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from volunteers import access
+from volunteers import access, audit
 from volunteers.views import fixes, office, records, roster
 
 ledger_urls = [
@@ -32,6 +32,11 @@ ledger_urls = [
     path("fixes/", fixes.fix_index, name="fixes"),
     path("fixes/<id:pk>/report/", fixes.fix_report, name="fix_report"),
 ]
+
+
+@hooks.register("register_log_actions")
+def ledger_log_actions(actions):
+    audit.register_log_actions(actions)
 
 
 @hooks.register("register_admin_urls")

@@ -32,6 +32,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from core.converters import valid_id
 from core.ratelimit import MESSAGE, exceeded, retry_after
 from search.api import ChineseSearchFilter, DateOrderingFilter, SiteFilter
 from search.results import WITHIN_FILTERS
@@ -44,7 +45,10 @@ class BoundedPagination(WagtailPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        # Compared as text first: int() refuses more than 4,300 digits, and digits such as "²".
+        digits = offset.isascii() and offset.isdigit()
+        too_long = len(offset.lstrip("0")) > len(str(MAX_OFFSET))
+        if digits and (too_long or int(offset) > MAX_OFFSET):
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 
@@ -71,7 +75,16 @@ class LimitedAPIMixin:
         return super().handle_exception(exc)
 
 
-class SitePagesAPIViewSet(LimitedAPIMixin, PagesAPIViewSet):
+class FindByValidId:
+    """find/?id= that no id column can hold is a 400; Wagtail would look it up and fail."""
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not valid_id(request.GET["id"]):
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+
+class SitePagesAPIViewSet(LimitedAPIMixin, FindByValidId, PagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [
         FieldsFilter,
@@ -111,7 +124,7 @@ def used_on_published_pages(media: QuerySet) -> QuerySet:
     return media.annotate(key=Cast("pk", CharField())).filter(key__in=used)
 
 
-class SearchingImagesAPIViewSet(LimitedAPIMixin, ImagesAPIViewSet):
+class SearchingImagesAPIViewSet(LimitedAPIMixin, FindByValidId, ImagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 
@@ -119,7 +132,7 @@ class SearchingImagesAPIViewSet(LimitedAPIMixin, ImagesAPIViewSet):
         return used_on_published_pages(super().get_queryset())
 
 
-class SearchingDocumentsAPIViewSet(LimitedAPIMixin, DocumentsAPIViewSet):
+class SearchingDocumentsAPIViewSet(LimitedAPIMixin, FindByValidId, DocumentsAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [FieldsFilter, OrderingFilter, ChineseSearchFilter]
 

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import image_preview, robots_txt
+from core.views import image_preview, robots_txt, serve_document
 from goodpeople import public_views as goodpeople_views
 from news import views as news_views
 from search import views as search_views
@@ -20,6 +20,8 @@ urlpatterns = [
         name="core_image_preview",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Answers the URLs Wagtail's own pattern (below, still used to build them) would.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -1,5 +1,6 @@
 """Communities, stations, boards, projects and notices; one module per concern."""
 
+from goodpeople.models.audit import StationLogEntry
 from goodpeople.models.boards import BoardEntry, GoodPeopleBoardPage
 from goodpeople.models.nominations import Category, Nomination
 from goodpeople.models.notices import NoticeAttachment, NoticePage
@@ -34,4 +35,5 @@ __all__ = [
     "ProjectCategory",
     "ProjectPhoto",
     "Station",
+    "StationLogEntry",
 ]

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
+from goodpeople.models.stations import Station
 from goodpeople.panels import NominationPhotoPanel
 
 
@@ -81,3 +82,8 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.board.title}）"
+
+    @property
+    def station(self) -> Station | None:
+        """The station whose board was nominated to: who handles it, whose log it is in."""
+        return Station.objects.filter(community__pk=self.board.get_parent().pk).first()

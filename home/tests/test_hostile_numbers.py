@@ -9,6 +9,7 @@ from home.factories import make_site_home
 from news.factories import ArticlePageFactory, ChannelPageFactory
 
 HUGE = "99999999999999999999"
+OVERLONG = "9" * 5000  # more digits than int() converts
 
 
 class HostileNumberTests(TestCase):
@@ -32,6 +33,13 @@ class HostileNumberTests(TestCase):
             (f"/volunteers/{HUGE}/", {404}),
             ("/volunteers/9999999999/", {404}),
             (f"{self.channel.url}?page={HUGE}", {200, 404}),
+            (f"/search/?q=志愿&channel={HUGE}", {400}),
+            (f"/api/v2/pages/?channel={HUGE}", {400}),
+            (f"/api/v2/pages/?offset={OVERLONG}", {400}),
+            ("/api/v2/pages/?offset=%C2%B2", {400}),
+            ("/api/v2/pages/find/?id=abc", {400}),
+            (f"/api/v2/images/find/?id={HUGE}", {400}),
+            (f"/documents/{OVERLONG}/a.pdf", {404}),
         ]:
             with self.subTest(url=url):
                 self.assertIn(self.client.get(url).status_code, answers)
@@ -48,3 +56,9 @@ class HostileNumberTests(TestCase):
         ):
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_the_ledger_ignores_digits_that_are_not_ids(self):
+        self.client.force_login(self.city.reviewer)
+        for url in ("/admin/ledger/?station=%C2%B2", "/admin/ledger/dashboard/?district=%C2%B2"):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)

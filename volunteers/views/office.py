@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from core.converters import valid_id
 from volunteers import access, charts, exports, inspections, stars
 from volunteers import dashboard as figures
 from volunteers.forms import InspectionForm
@@ -19,7 +20,7 @@ def require_office(request) -> None:
 
 def chosen_district(request) -> int | None:
     value = request.GET.get("district", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if valid_id(value) else None
 
 
 def city_charts(rows: list, districts: list, today) -> list[charts.Chart]:

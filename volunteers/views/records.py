@@ -184,4 +184,4 @@ def ledger_export(request):
     station = chosen_station(request)
     if station is None:
         raise PermissionDenied
-    return exports.ledger_workbook_response(station)
+    return exports.ledger_workbook_response(station, request.user)

@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.converters import valid_id
 from goodpeople.models import Station
-from volunteers import access, exchange, stars
+from volunteers import access, audit, exchange, stars
 from volunteers import hours as hours_of
 from volunteers.certificates import issue_certificate
 from volunteers.forms import (
@@ -43,7 +44,7 @@ def chosen_station(request) -> Station | None:
     """The station picked with ?station=, or the user's only station; None means all."""
     visible = access.visible_stations(request.user).select_related("community")
     station_id = request.GET.get("station") or request.POST.get("station")
-    if station_id and station_id.isdigit():
+    if valid_id(station_id):
         return get_object_or_404(visible, pk=station_id)
     managed = list(access.managed_stations(request.user)[:2])
     if len(managed) == 1 and not access.reads_all_ledgers(request.user):
@@ -120,9 +121,11 @@ def volunteer_form(request, pk: int | None = None):
         volunteer = visible_volunteer(request, pk)
         station = volunteer.station
         require_manage(request, station)
+    before = audit.snapshot(volunteer or Volunteer())
     form = VolunteerForm(request.POST or None, instance=volunteer, station=station)
     if request.method == "POST" and form.is_valid():
         volunteer = form.save()
+        audit.log_volunteer(volunteer, request.user, before, added=pk is None)
         messages.success(request, f"已保存志愿者 {volunteer.name}。")
         return redirect("volunteers:volunteer", volunteer.pk)
     return TemplateResponse(
