@@ -1,7 +1,9 @@
+from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 
+from core.admin_views import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
 from core.rich_text import SafeDocumentLinkHandler, SafePageLinkElementHandler, SafePageLinkHandler
 
 
@@ -22,3 +24,18 @@ def links_with_bad_ids_render_as_text(features):
             "to_database_format": {"entity_decorators": {"LINK": link_entity}},
         },
     )
+
+
+@hooks.register("construct_admin_api", order=1)
+def admin_api_lists_visible_media_only(router):
+    """After Wagtail's registrations: its admin API lists every image and document, each with
+    its file's URL, to anyone in the admin."""
+    router.register_endpoint("images", VisibleImagesAdminAPIViewSet)
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page_to_move, destination):
+    """Wagtail checks a move when it is made; its confirm page would first show the page."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -1,16 +1,25 @@
 """Admin wiring: snippets, the standing report, and the rules that keep stations apart."""
 
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet, UsageView
 
+from core.converters import valid_id
 from goodpeople import nomination_views
 from goodpeople.access import imports_communities, views_standing
 from goodpeople.models import Nomination, PairedUnit
@@ -31,6 +40,13 @@ class PairedUnitViewSet(SnippetViewSet):
     menu_order = 310
 
 
+class OwnNominationsOnly:
+    """A nomination view that finds only the nominations the user may handle (404 otherwise)."""
+
+    def get_base_object_queryset(self):
+        return nominations_for(self.request.user)
+
+
 class NominationEditView(EditView):
     def get_object(self, queryset=None):
         nomination = super().get_object(queryset)
@@ -39,7 +55,45 @@ class NominationEditView(EditView):
         return nomination
 
 
+class NominationHistoryView(OwnNominationsOnly, HistoryView):
+    pass
+
+
+class NominationUsageView(OwnNominationsOnly, UsageView):
+    pass
+
+
+class NominationChooseView(ChooseView):
+    def get_object_list(self):
+        return nominations_for(self.request.user)
+
+
+class NominationChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return nominations_for(self.request.user)
+
+
+class NominationChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return nominations_for(self.request.user).get(pk=pk)
+
+
+class NominationChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return nominations_for(self.request.user).filter(pk__in=[pk for pk in pks if valid_id(pk)])
+
+
+class NominationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = NominationChooseView
+    choose_results_view_class = NominationChooseResultsView
+    chosen_view_class = NominationChosenView
+    chosen_multiple_view_class = NominationChosenMultipleView
+
+
 class NominationViewSet(SnippetViewSet):
+    """好人推荐: every screen (listing, editor, history, usage, chooser) shows a station only its
+    own boards' nominations; residents' names are not for other stations."""
+
     model = Nomination
     icon = "user"
     menu_label = "好人推荐"
@@ -48,6 +102,9 @@ class NominationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 311
     edit_view_class = NominationEditView
+    history_view_class = NominationHistoryView
+    usage_view_class = NominationUsageView
+    chooser_viewset_class = NominationChooserViewSet
 
     def get_queryset(self, request):
         return nominations_for(request.user)
@@ -140,13 +197,20 @@ def standing_menu_item():
 def hide_other_drafts_from_chooser(pages, request):
     """Choosers list published pages and the pages the user may explore, nothing else.
 
-    Wagtail's chooser lists every page; a station would otherwise read other stations'
-    draft titles there.
+    Wagtail's chooser lists every page by its draft title; a station would otherwise read
+    other stations' drafts there, and a new title waiting for approval. Such a page is
+    choosable again once the office publishes it.
     """
     if request.user.is_superuser:
         return pages
     explorable = PagePermissionPolicy().explorable_instances(request.user)
-    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+    explorable = explorable.values("pk")
+    # Few pages wait for a new title; as a list of ids, since the chooser's search can filter
+    # on ids but not on titles.
+    retitled = Page.objects.live().exclude(draft_title=F("title")).exclude(pk__in=explorable)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable)).exclude(
+        pk__in=list(retitled.values_list("pk", flat=True))
+    )
 
 
 def turn_publish_into_submission(request, can_publish: bool) -> None:

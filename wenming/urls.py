@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_urls as core_admin_urls
 from core.views import robots_txt
 from news import views as news_views
 from search import views as search_views
@@ -12,6 +13,8 @@ from volunteers.views import public as volunteer_views
 from wenming.api import api_router
 
 urlpatterns = [
+    # Before Wagtail's admin: its screens that would show other stations' objects.
+    path("admin/", include(core_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
