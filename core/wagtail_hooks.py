@@ -1,10 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 
 from core.admin_views import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
 from core.rich_text import SafeDocumentLinkHandler, SafePageLinkElementHandler, SafePageLinkHandler
+from core.visibility import may_download
 
 
 # After Wagtail's own registrations (order 0), so these replace its page and document link
@@ -39,3 +41,11 @@ def refuse_moves_the_user_may_not_make(request, page_to_move, destination):
     """Wagtail checks a move when it is made; its confirm page would first show the page."""
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("before_serve_document")
+def serve_published_documents_only(document, request):
+    """A document downloads for anyone once a live, public page uses it; before that only for
+    who may see it in the admin, so a station's unpublished file stays its own."""
+    if not may_download(request.user, document):
+        raise Http404("文件不存在")

@@ -204,3 +204,21 @@ class IsolationTests(TestCase):
         notice = NoticePage.objects.get(slug="new-notice")
         self.assertFalse(notice.live)
         self.assertEqual(notice.current_workflow_state.status, "in_progress")
+
+    def test_a_station_document_downloads_only_once_a_published_page_uses_it(self):
+        url = self.document_b.url
+        self.client.logout()
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(self.city.station_a)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(self.city.station_b)
+        self.assertEqual(self.client.get(url).status_code, 200)
+        NoticePageFactory(
+            parent=self.city.community_b,
+            title="十里社区台账公示",
+            body=f'<p><a linktype="document" id="{self.document_b.pk}">台账</a></p>',
+        )
+        self.client.logout()
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), b"ledger")
