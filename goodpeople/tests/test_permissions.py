@@ -222,3 +222,34 @@ class IsolationTests(TestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(b"".join(response.streaming_content), b"ledger")
+
+    def test_a_rich_text_link_to_another_stations_document_is_refused(self):
+        own = Document.objects.create(
+            title="甘棠社区台账",
+            file=ContentFile(b"own", name="own.txt"),
+            collection=self.city.community_a.station.collection,
+        )
+        url = reverse(
+            "wagtailadmin_pages:add", args=["goodpeople", "noticepage", self.city.community_a.pk]
+        )
+
+        def post(slug, document):
+            link = f'<p><a linktype="document" id="{document.pk}">台账</a></p>'
+            return self.client.post(
+                url,
+                nested_form_data(
+                    {
+                        "title": "甘棠社区台账公示",
+                        "slug": slug,
+                        "date": today().isoformat(),
+                        "body": rich_text(link),
+                        "attachments": inline_formset([]),
+                    }
+                ),
+            )
+
+        response = post("borrowed", self.document_b)
+        self.assertContains(response, "不能使用其他工作站的图片或文件：十里社区台账")
+        self.assertFalse(NoticePage.objects.filter(slug="borrowed").exists())
+        post("own", own)
+        self.assertTrue(NoticePage.objects.filter(slug="own").exists())
