@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.db.models import F, Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.action_menu import ActionMenuItem
@@ -25,7 +27,7 @@ from goodpeople.access import imports_communities, views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.moderation import sent_back, sent_back_message
 from goodpeople.nominations import nominations_for
-from goodpeople.stations import is_own_station_content
+from goodpeople.stations import is_own_station_content, own_station_drafts_below
 from goodpeople.views import community_import, standing_report
 
 
@@ -249,3 +251,26 @@ def no_publish_button_on_own_station_content(menu_items, request, context):
     page = context.get("page") if context.get("view") == "edit" else context.get("parent_page")
     if page is not None and is_own_station_content(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publish_of_own_station_content(request, action_type, objects, action_class_instance):
+    """发布 in the page listing obeys the four-eyes rule too: a reviewer publishes nothing of
+    their own community, not even as a descendant of a page they chose."""
+    if action_type != "publish" or not isinstance(action_class_instance, PageBulkAction):
+        return None
+    form = action_class_instance.cleaned_form
+    with_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    own = [
+        page
+        for page in objects
+        if is_own_station_content(request.user, page)
+        or (with_descendants and own_station_drafts_below(request.user, page).exists())
+    ]
+    if not own:
+        return None
+    titles = "、".join(page.get_admin_display_title() for page in own)
+    messages.error(
+        request, f"不能直接发布本社区的内容（{titles}）：请提交审核，由另一位审核员审批。"
+    )
+    return redirect(action_class_instance.next_url)
