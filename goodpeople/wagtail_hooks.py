@@ -1,11 +1,13 @@
 """Admin wiring: snippets, the standing report, and the rules that keep stations apart."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.models import Page
@@ -274,3 +276,17 @@ def no_bulk_publish_of_own_station_content(request, action_type, objects, action
         request, f"不能直接发布本社区的内容（{titles}）：请提交审核，由另一位审核员审批。"
     )
     return redirect(action_class_instance.next_url)
+
+
+class FourEyesPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The admin API's page actions, with publish refused on the user's own community."""
+
+    def action_view(self, request, pk, action_name):
+        if action_name == "publish" and is_own_station_content(request.user, self.get_object()):
+            raise PermissionDenied("不能直接发布本社区的内容：请提交审核，由另一位审核员审批。")
+        return super().action_view(request, pk, action_name)
+
+
+@hooks.register("construct_admin_api", order=1)
+def admin_api_publishes_with_four_eyes(router):
+    router.register_endpoint("pages", FourEyesPagesAdminAPIViewSet)

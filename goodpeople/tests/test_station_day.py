@@ -190,3 +190,16 @@ class StationDayTests(TestCase):
         # Another reviewer may.
         bulk_publish(self.city.reviewer, self.board)
         self.assertContains(self.client.get(self.board.url), "列表里发布的人")
+
+    def test_a_station_member_who_also_reviews_cannot_publish_through_the_admin_api(self):
+        draft = self.board.get_latest_revision_as_object()
+        draft.entries.add(BoardEntryFactory.build(name="接口发布的人"))
+        draft.save_revision(user=self.city.station_a)
+        self.city.station_a.groups.add(*self.city.reviewer.groups.all())
+        self.client.force_login(self.city.station_a)
+        url = reverse("wagtailadmin_api:pages:action", args=[self.board.pk, "publish"])
+        self.assertEqual(self.client.post(url, {}).status_code, 403)
+        self.assertNotContains(self.client.get(self.board.url), "接口发布的人")
+        self.client.force_login(self.city.reviewer)
+        self.assertEqual(self.client.post(url, {}).status_code, 200)
+        self.assertContains(self.client.get(self.board.url), "接口发布的人")
