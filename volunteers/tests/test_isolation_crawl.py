@@ -282,6 +282,7 @@ class StationBIsHiddenFromStationA(TestCase):
                 # Logged in afresh each time: one of the URLs is 退出 (log out).
                 self.client.force_login(self.city.station_a)
                 response = self.client.get(url, query)
+                # /admin/failwhale/ is Wagtail's deliberate error, for testing error reports.
                 if response.status_code >= 500 and url != reverse("wagtailadmin_error_test"):
                     errors.append(f"{url} {response.status_code}")
                 text = readable(response)
