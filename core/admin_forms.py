@@ -5,8 +5,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
+from wagtail.rich_text import extract_references_from_rich_text
 
-from core.converters import bad_link_ids
+from core.converters import bad_link_ids, valid_id
 
 
 def foreign_media(values, user) -> list[str]:
@@ -38,6 +39,22 @@ def foreign_media(values, user) -> list[str]:
     ]
 
 
+def rich_text_media(html) -> set[tuple[type, int]]:
+    """(model, id) of the images and documents that stored rich text links to or embeds.
+
+    The editor's choosers offer only what the user may choose, but the posted HTML may name
+    any id.
+    """
+    if not isinstance(html, str) or "<" not in html:
+        return set()
+    media = (get_image_model(), get_document_model())
+    return {
+        (model, int(pk))
+        for model, pk, _, _ in extract_references_from_rich_text(html)
+        if model in media and valid_id(pk)
+    }
+
+
 class StationPageForm(WagtailAdminPageForm):
     """Form for pages stations edit: every image and document must be one the editor may choose."""
 
@@ -45,6 +62,12 @@ class StationPageForm(WagtailAdminPageForm):
         """What this edit newly points at; what the page already used stays allowed (an office
         editor may have placed a picture the station could not choose itself)."""
         values = [self.cleaned_data.get(name) for name in self.changed_data]
+        linked: set[tuple[type, int]] = set()
+        for name in self.changed_data:
+            before = self.get_initial_for_field(self.fields[name], name)
+            linked |= rich_text_media(self.cleaned_data.get(name)) - rich_text_media(before)
+        for model in {model for model, _ in linked}:
+            values.extend(model.objects.filter(pk__in=[pk for m, pk in linked if m is model]))
         for formset in self.formsets.values():
             # Formsets are validated after the form; validate them now to read their choices.
             formset.is_valid()

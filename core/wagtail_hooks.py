@@ -1,12 +1,16 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 
+from core.admin_views import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
 from core.lockouts import may_unlock
 from core.rich_text import SafeDocumentLinkHandler, SafePageLinkElementHandler, SafePageLinkHandler
 from core.views import login_lockouts
+from core.visibility import may_download
 
 
 # After Wagtail's own registrations (order 0), so these replace its page and document link
@@ -41,3 +45,26 @@ class LockoutMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def lockout_menu_item():
     return LockoutMenuItem("登录锁定", reverse("core_login_lockouts"), icon_name="lock", order=950)
+
+
+@hooks.register("construct_admin_api", order=1)
+def admin_api_lists_visible_media_only(router):
+    """After Wagtail's registrations: its admin API lists every image and document, each with
+    its file's URL, to anyone in the admin."""
+    router.register_endpoint("images", VisibleImagesAdminAPIViewSet)
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page_to_move, destination):
+    """Wagtail checks a move when it is made; its confirm page would first show the page."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_serve_document")
+def serve_published_documents_only(document, request):
+    """A document downloads for anyone once a live, public page uses it; before that only for
+    who may see it in the admin, so a station's unpublished file stays its own."""
+    if not may_download(request.user, document):
+        raise Http404("文件不存在")

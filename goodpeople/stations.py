@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -156,3 +157,12 @@ def is_own_station_content(user, page: Page) -> bool:
     return CommunityPage.objects.filter(
         path__in=paths, station__group__in=user.groups.all()
     ).exists()
+
+
+def own_station_drafts_below(user, page: Page) -> QuerySet:
+    """Unpublished pages below page in a community whose station user belongs to: what 发布
+    with its descendants would publish of the user's own community."""
+    own = Q()
+    for community in station_communities(user):
+        own |= Q(path__startswith=community.path)
+    return page.get_descendants().not_live().filter(own) if own else Page.objects.none()

@@ -1,14 +1,26 @@
 """Admin wiring: snippets, the standing report, and the rules that keep stations apart."""
 
 from django.contrib import messages
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -17,12 +29,13 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from core.converters import valid_id
 from goodpeople import nomination_views, nominations
 from goodpeople.access import imports_communities, views_standing
 from goodpeople.models import Nomination, PairedUnit
 from goodpeople.moderation import sent_back, sent_back_message
 from goodpeople.nominations import log_handling, nominations_for
-from goodpeople.stations import is_own_station_content
+from goodpeople.stations import is_own_station_content, own_station_drafts_below
 from goodpeople.views import community_import, standing_report
 
 
@@ -71,6 +84,33 @@ class NominationDeleteView(OwnNominationsOnly, DeleteView):
     pass
 
 
+class NominationChooseView(ChooseView):
+    def get_object_list(self):
+        return nominations_for(self.request.user)
+
+
+class NominationChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return nominations_for(self.request.user)
+
+
+class NominationChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return nominations_for(self.request.user).get(pk=pk)
+
+
+class NominationChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return nominations_for(self.request.user).filter(pk__in=[pk for pk in pks if valid_id(pk)])
+
+
+class NominationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = NominationChooseView
+    choose_results_view_class = NominationChooseResultsView
+    chosen_view_class = NominationChosenView
+    chosen_multiple_view_class = NominationChosenMultipleView
+
+
 class NominationViewSet(SnippetViewSet):
     model = Nomination
     icon = "user"
@@ -83,6 +123,7 @@ class NominationViewSet(SnippetViewSet):
     history_view_class = NominationHistoryView
     usage_view_class = NominationUsageView
     delete_view_class = NominationDeleteView
+    chooser_viewset_class = NominationChooserViewSet
 
     def get_queryset(self, request):
         return nominations_for(request.user)
@@ -180,13 +221,20 @@ def standing_menu_item():
 def hide_other_drafts_from_chooser(pages, request):
     """Choosers list published pages and the pages the user may explore, nothing else.
 
-    Wagtail's chooser lists every page; a station would otherwise read other stations'
-    draft titles there.
+    Wagtail's chooser lists every page by its draft title; a station would otherwise read
+    other stations' drafts there, and a new title waiting for approval. Such a page is
+    choosable again once the office publishes it.
     """
     if request.user.is_superuser:
         return pages
     explorable = PagePermissionPolicy().explorable_instances(request.user)
-    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+    explorable = explorable.values("pk")
+    # Few pages wait for a new title; as a list of ids, since the chooser's search can filter
+    # on ids but not on titles.
+    retitled = Page.objects.live().exclude(draft_title=F("title")).exclude(pk__in=explorable)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable)).exclude(
+        pk__in=list(retitled.values_list("pk", flat=True))
+    )
 
 
 def turn_publish_into_submission(request, can_publish: bool) -> None:
@@ -225,3 +273,40 @@ def no_publish_button_on_own_station_content(menu_items, request, context):
     page = context.get("page") if context.get("view") == "edit" else context.get("parent_page")
     if page is not None and is_own_station_content(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publish_of_own_station_content(request, action_type, objects, action_class_instance):
+    """发布 in the page listing obeys the four-eyes rule too: a reviewer publishes nothing of
+    their own community, not even as a descendant of a page they chose."""
+    if action_type != "publish" or not isinstance(action_class_instance, PageBulkAction):
+        return None
+    form = action_class_instance.cleaned_form
+    with_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    own = [
+        page
+        for page in objects
+        if is_own_station_content(request.user, page)
+        or (with_descendants and own_station_drafts_below(request.user, page).exists())
+    ]
+    if not own:
+        return None
+    titles = "、".join(page.get_admin_display_title() for page in own)
+    messages.error(
+        request, f"不能直接发布本社区的内容（{titles}）：请提交审核，由另一位审核员审批。"
+    )
+    return redirect(action_class_instance.next_url)
+
+
+class FourEyesPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The admin API's page actions, with publish refused on the user's own community."""
+
+    def action_view(self, request, pk, action_name):
+        if action_name == "publish" and is_own_station_content(request.user, self.get_object()):
+            raise PermissionDenied("不能直接发布本社区的内容：请提交审核，由另一位审核员审批。")
+        return super().action_view(request, pk, action_name)
+
+
+@hooks.register("construct_admin_api", order=1)
+def admin_api_publishes_with_four_eyes(router):
+    router.register_endpoint("pages", FourEyesPagesAdminAPIViewSet)

@@ -9,9 +9,6 @@ same Chinese search as the site (the filters live in search.api). Malformed para
 400s with a message.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, QuerySet
-from django.db.models.functions import Cast
 from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
@@ -30,10 +27,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
 
 from core.converters import valid_id
 from core.ratelimit import MESSAGE, exceeded, retry_after
+from core.visibility import used_on_published_pages
 from search.api import ChineseSearchFilter, DateOrderingFilter, SiteFilter
 from search.results import WITHIN_FILTERS
 
@@ -107,21 +104,6 @@ class SitePagesAPIViewSet(LimitedAPIMixin, FindByValidId, PagesAPIViewSet):
         queryset = super().get_queryset().select_related("locale")
         listing = getattr(queryset.model, "api_listing", None)
         return listing(queryset) if listing else queryset
-
-
-def used_on_published_pages(media: QuerySet) -> QuerySet:
-    """The images or documents that a live, public page uses, by Wagtail's reference index.
-
-    A station's photo for a board entry still in moderation, or a file on a private page, is
-    in the media library before anyone may see it; listing the library would publish it.
-    """
-    pages = Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
-    used = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=pages,
-        to_content_type=ContentType.objects.get_for_model(media.model),
-    ).values("to_object_id")
-    return media.annotate(key=Cast("pk", CharField())).filter(key__in=used)
 
 
 class SearchingImagesAPIViewSet(LimitedAPIMixin, FindByValidId, ImagesAPIViewSet):

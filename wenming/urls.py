@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_urls as core_admin_urls
 from core.views import image_preview, robots_txt, serve_document
 from goodpeople import public_views as goodpeople_views
 from news import views as news_views
@@ -19,6 +20,8 @@ urlpatterns = [
         image_preview,
         name="core_image_preview",
     ),
+    # Before Wagtail's admin: its screens that would show other stations' objects.
+    path("admin/", include(core_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     # Answers the URLs Wagtail's own pattern (below, still used to build them) would.
     re_path(r"^documents/(\d+)/(.*)$", serve_document),

@@ -204,3 +204,52 @@ class IsolationTests(TestCase):
         notice = NoticePage.objects.get(slug="new-notice")
         self.assertFalse(notice.live)
         self.assertEqual(notice.current_workflow_state.status, "in_progress")
+
+    def test_a_station_document_downloads_only_once_a_published_page_uses_it(self):
+        url = self.document_b.url
+        self.client.logout()
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(self.city.station_a)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(self.city.station_b)
+        self.assertEqual(self.client.get(url).status_code, 200)
+        NoticePageFactory(
+            parent=self.city.community_b,
+            title="十里社区台账公示",
+            body=f'<p><a linktype="document" id="{self.document_b.pk}">台账</a></p>',
+        )
+        self.client.logout()
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), b"ledger")
+
+    def test_a_rich_text_link_to_another_stations_document_is_refused(self):
+        own = Document.objects.create(
+            title="甘棠社区台账",
+            file=ContentFile(b"own", name="own.txt"),
+            collection=self.city.community_a.station.collection,
+        )
+        url = reverse(
+            "wagtailadmin_pages:add", args=["goodpeople", "noticepage", self.city.community_a.pk]
+        )
+
+        def post(slug, document):
+            link = f'<p><a linktype="document" id="{document.pk}">台账</a></p>'
+            return self.client.post(
+                url,
+                nested_form_data(
+                    {
+                        "title": "甘棠社区台账公示",
+                        "slug": slug,
+                        "date": today().isoformat(),
+                        "body": rich_text(link),
+                        "attachments": inline_formset([]),
+                    }
+                ),
+            )
+
+        response = post("borrowed", self.document_b)
+        self.assertContains(response, "不能使用其他工作站的图片或文件：十里社区台账")
+        self.assertFalse(NoticePage.objects.filter(slug="borrowed").exists())
+        post("own", own)
+        self.assertTrue(NoticePage.objects.filter(slug="own").exists())

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from goodpeople.factories import BoardEntryFactory, NoticePageFactory
 from goodpeople.models import GoodPeopleBoardPage, NoticePage
 from goodpeople.tests.admin import board_form, entry
 from goodpeople.tests.site import build_city
@@ -165,3 +166,40 @@ class StationDayTests(TestCase):
             self.client.get(reverse("wagtailadmin_pages:edit", args=[self.board.pk])),
             'name="action-publish"',
         )
+
+    def test_a_station_member_who_also_reviews_cannot_bulk_publish_their_own_community(self):
+        draft = self.board.get_latest_revision_as_object()
+        draft.entries.add(BoardEntryFactory.build(name="列表里发布的人"))
+        draft.save_revision(user=self.city.station_a)
+        notice = NoticePageFactory(parent=self.city.community_a, title="甘棠社区草稿", live=False)
+        self.city.station_a.groups.add(*self.city.reviewer.groups.all())
+
+        def bulk_publish(user, page, **form):
+            self.client.force_login(user)
+            url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+            explorer = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+            return self.client.post(f"{url}?id={page.pk}&next={explorer}", form, follow=True)
+
+        response = bulk_publish(self.city.station_a, self.board)
+        self.assertContains(response, "不能直接发布本社区的内容（身边好人榜）")
+        self.assertNotContains(self.client.get(self.board.url), "列表里发布的人")
+        # Publishing the section with its descendants would publish the community's drafts.
+        response = bulk_publish(self.city.station_a, self.city.section, include_descendants="on")
+        self.assertContains(response, "不能直接发布本社区的内容")
+        self.assertFalse(NoticePage.objects.get(pk=notice.pk).live)
+        # Another reviewer may.
+        bulk_publish(self.city.reviewer, self.board)
+        self.assertContains(self.client.get(self.board.url), "列表里发布的人")
+
+    def test_a_station_member_who_also_reviews_cannot_publish_through_the_admin_api(self):
+        draft = self.board.get_latest_revision_as_object()
+        draft.entries.add(BoardEntryFactory.build(name="接口发布的人"))
+        draft.save_revision(user=self.city.station_a)
+        self.city.station_a.groups.add(*self.city.reviewer.groups.all())
+        self.client.force_login(self.city.station_a)
+        url = reverse("wagtailadmin_api:pages:action", args=[self.board.pk, "publish"])
+        self.assertEqual(self.client.post(url, {}).status_code, 403)
+        self.assertNotContains(self.client.get(self.board.url), "接口发布的人")
+        self.client.force_login(self.city.reviewer)
+        self.assertEqual(self.client.post(url, {}).status_code, 200)
+        self.assertContains(self.client.get(self.board.url), "接口发布的人")
