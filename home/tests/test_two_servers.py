@@ -22,6 +22,7 @@ import unittest
 import urllib.parse
 from pathlib import Path
 
+import redis
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import User
@@ -117,7 +118,7 @@ class TwoServerTests(TransactionTestCase):
         require_redis()
         super().setUpClass()
         cls.folder = Path(tempfile.mkdtemp())
-        redis_port = free_port()
+        cls.redis_port = redis_port = free_port()
         cls.redis = subprocess.Popen(  # noqa: S603 - our own argument list
             [REDIS, "--port", str(redis_port), "--save", "", "--appendonly", "no"],
             cwd=cls.folder,
@@ -135,6 +136,8 @@ class TwoServerTests(TransactionTestCase):
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
             "MEDIA_ROOT": str(cls.folder / "media"),
             "PRIVATE_MEDIA_ROOT": str(cls.folder / "private-media"),
+            # Likes limited low, to see the servers count them together.
+            "WENMING_RATE_LIMITS": "like=3/600",
         }
         subprocess.run(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
@@ -174,6 +177,8 @@ class TwoServerTests(TransactionTestCase):
         super().tearDownClass()
 
     def setUp(self):
+        # Each test starts with the servers' shared cache empty (the test's own Redis).
+        redis.Redis(port=self.redis_port).flushdb()
         self.city = build_city()
         channel = ChannelPageFactory(parent=self.city.site_root, title="动态要闻", slug="news")
         self.article = ArticlePageFactory(parent=channel, title="志愿服务进社区")
@@ -197,6 +202,17 @@ class TwoServerTests(TransactionTestCase):
         response, content = reader.request(self.other, "POST", stats + "view/")
         self.assertIn(b'"likes": 1', content)
         self.assertIn(b'"liked": true', content)
+
+    def test_a_rate_limit_counts_the_requests_to_both_servers(self):
+        stats = f"/stats/{self.article.pk}/like/"
+        answers = []
+        for port in (self.one, self.other, self.one, self.other):
+            # A new reader each time (no cookies): only the address can stop a script.
+            reader = Visitor()
+            reader.request(port, "POST", f"/stats/{self.article.pk}/view/")
+            response, _ = reader.request(port, "POST", stats)
+            answers.append(response.status)
+        self.assertEqual(answers, [200, 200, 200, 429])
 
     def test_a_publish_through_one_is_seen_at_once_on_the_other(self):
         self.article.title = "两台服务器都看到的新标题"
