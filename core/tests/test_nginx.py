@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from core.tests.tools import free_port, require_tool
+from core.tests.tools import free_port, require_tool, wait_for_port
 
 CONF = settings.BASE_DIR / "deploy" / "nginx" / "wenming.conf"
 HOST = "wenming.example"
@@ -163,17 +163,6 @@ def nginx_command(nginx: str, folder: Path, *args: str) -> list[str]:
     return [nginx, "-p", str(folder), "-e", str(folder / "error.log"), "-c", main, *args]
 
 
-def wait_for_port(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "nginx stopped at start"
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"nginx did not listen on {port}")
-
-
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory) -> Iterator[Proxy]:
     nginx = require_tool("nginx", "nginx")
@@ -190,7 +179,7 @@ def proxy(tmp_path_factory) -> Iterator[Proxy]:
         stderr=subprocess.PIPE,
     )
     try:
-        wait_for_port(proxy.https_port, proxy.process)
+        wait_for_port(proxy.https_port, proxy.process, seconds=10)
         yield proxy
     finally:
         proxy.process.terminate()

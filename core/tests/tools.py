@@ -4,6 +4,8 @@ and a free port for the servers tests start."""
 import os
 import shutil
 import socket
+import subprocess
+import time
 
 import pytest
 
@@ -25,3 +27,15 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
+    """Return once process listens on port; AssertionError if it stops or takes too long."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"the process for port {port} stopped"
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing listens on port {port} after {seconds} s")

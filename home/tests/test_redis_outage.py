@@ -6,10 +6,8 @@ points the cache at it the way production does (core.caching.redis_cache), and k
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 import unittest
 
 from django.contrib.auth.models import User
@@ -17,7 +15,7 @@ from django.core.cache import cache
 from django.test import Client, TestCase, override_settings
 
 from core.caching import redis_cache
-from core.tests.tools import free_port
+from core.tests.tools import free_port, wait_for_port
 from home.factories import make_site_home
 from news.factories import ArticlePageFactory, ChannelPageFactory
 from news.models import ArticleStats
@@ -45,12 +43,7 @@ class RedisOutageTests(TestCase):
             cwd=cls.folder,
             stdout=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", cls.port)) == 0:
-                    break
-            time.sleep(0.05)
+        wait_for_port(cls.port, cls.redis, seconds=5)
         cls.caches = override_settings(
             CACHES={"default": redis_cache(f"redis://127.0.0.1:{cls.port}/0")},
             DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True,

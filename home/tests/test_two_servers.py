@@ -13,11 +13,9 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 import urllib.parse
 from pathlib import Path
@@ -32,22 +30,11 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from core.models import SiteSettings
-from core.tests.tools import free_port
+from core.tests.tools import free_port, wait_for_port
 from goodpeople.models import GoodPeopleBoardPage, Nomination
 from goodpeople.tests.site import build_city, png_bytes
 from home.tests.test_redis_outage import REDIS, require_redis
 from news.factories import ArticlePageFactory, ChannelPageFactory
-
-
-def wait_for_port(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"the server on port {port} stopped"
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"nothing listens on port {port}")
 
 
 class Visitor:

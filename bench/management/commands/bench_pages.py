@@ -16,10 +16,8 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.encoding import iri_to_uri
 
 from bench.database import throwaway_database
-from core.tests.tools import free_port
+from core.tests.tools import free_port, wait_for_port
 from goodpeople.models import CommunityPage, GoodPeopleBoardPage
 from news.models import ArticlePage, ChannelPage
 
@@ -228,14 +226,10 @@ class Command(BaseCommand):
             env=env,
         )
         try:
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                with socket.socket() as probe:
-                    if probe.connect_ex(("127.0.0.1", port)) == 0:
-                        break
-                time.sleep(0.1)
-            else:
-                raise CommandError(f"gunicorn {app} did not start")
+            try:
+                wait_for_port(port, server)
+            except AssertionError as error:
+                raise CommandError(f"gunicorn {app} did not start: {error}") from None
             yield port, server.pid
         finally:
             server.send_signal(signal.SIGTERM)
