@@ -89,11 +89,8 @@ DESCRIPTION_CHARS = 120
 def description(page: Page) -> str:
     """What search engines and chat previews show for a page: its search description, summary
     or introduction, else the start of its text, at most DESCRIPTION_CHARS characters."""
-    for name in DESCRIBING_FIELDS:
-        text = getattr(page, name, "")
-        if text:
-            return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS)
-    text = plain_text(getattr(page, "body", ""))
+    written = (getattr(page, name, "") for name in DESCRIBING_FIELDS)
+    text = next(filter(None, written), "") or plain_text(getattr(page, "body", ""))
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS) if text else page.title
 
 
