@@ -5,9 +5,9 @@ page, so it is rendered once and served from the cache until something public ch
 
 Only requests without a session cookie are served from it (nobody logged in, no preview), and
 only responses that carry nothing of one reader are stored: a 200 with no cookie set and no
-CSRF token in the page. Any change to published content starts a new generation of keys, so
-every page that lists the changed one (parents, channel, home, feeds, sitemap) is rendered
-afresh at once; old keys expire by themselves.
+CSRF token in the page. Any change to published content starts a new generation, and a page
+is kept with the generation it was rendered in, so every page that lists the changed one
+(parents, channel, home, feeds, sitemap) is rendered afresh on its next request.
 """
 
 import hashlib
@@ -15,6 +15,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "wenming:pages:generation"
@@ -63,7 +64,7 @@ def cacheable_response(request, response) -> bool:
 def cache_key(request) -> str:
     # Hashed: a URL may be long (Chinese slugs percent-encoded, a hostile query string).
     url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"wenming:page:{generation()}:{url}"
+    return f"wenming:page:{url}"
 
 
 class PageCacheMiddleware:
@@ -76,10 +77,14 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+        # One round trip for both: a page kept from an older generation is stale.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation_now = found.get(GENERATION_KEY) or generation()
+        kept = found.get(key)
+        if kept is not None and kept[0] == generation_now:
+            response = kept[1]
+            response["X-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if cacheable_response(request, response):
             patch_cache_control(
@@ -87,7 +92,10 @@ class PageCacheMiddleware:
             )
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, response, timeout=settings.WENMING_PAGE_CACHE_SECONDS)
+            # Kept under the generation read before rendering: a change published meanwhile
+            # has started a newer one, so this page is not served after it.
+            kept = (generation_now, response)
+            cache.set(key, kept, timeout=settings.WENMING_PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
 
@@ -131,3 +139,6 @@ def changes_public_pages(model) -> bool:
 def invalidate_on_change(sender, **kwargs) -> None:
     if changes_public_pages(sender):
         invalidate()
+        # Again once the change is committed: a reader served between the two saw the old
+        # content and may have stored it under the new generation.
+        transaction.on_commit(invalidate)
