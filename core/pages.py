@@ -5,11 +5,14 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamValue
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText
+from wagtail.url_routing import RouteResult
 
 # How many linking pages a community or project page lists as its news.
 NEWS_COUNT = 6
@@ -47,6 +50,48 @@ def allow_under(parent: type[Page], *children: type[Page]) -> None:
             child.parent_page_types = [*child.parent_page_types, parent]
         if child not in parent.subpage_types:
             parent.subpage_types = [*parent.subpage_types, child]
+
+
+def answers_itself(page: Page, remaining: list[str]) -> bool:
+    """Whether page answers for the rest of a path with a route of its own, before its
+    children's slugs are tried (Wagtail's order); a routable page's routes are matched here
+    without fetching the page itself."""
+    model = page.specific_class
+    if model is None or model.route is Page.route:
+        return False
+    if model.route is not RoutablePageMixin.route:
+        return True
+    if not page.live:  # RoutablePageMixin serves its routes only on a live page
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+    except Http404:
+        return False
+    return True
+
+
+def route_by_url_path(root: Page, request, components: list[str]) -> RouteResult:
+    """Wagtail's routing from root down components, with one query for the whole path.
+
+    Wagtail walks the tree a level at a time, two queries per level (the child, then its
+    specific page); a community's board is ten queries deep. Every page stores its url_path,
+    so the pages along the path come in one query. A page with routes of its own (a channel's
+    feed, a board's months) answers for the rest of the path itself, as in Wagtail, where its
+    routes come before its children's slugs.
+    """
+    depth_of = {
+        root.url_path + "/".join(components[:n]) + "/": n for n in range(1, len(components) + 1)
+    }
+    along = Page.objects.filter(url_path__in=depth_of, path__startswith=root.path)
+    parent = root
+    for page in along.order_by("depth"):
+        n = depth_of[page.url_path]
+        page._cached_parent_obj = parent  # as Wagtail's route does: get_parent() without a query
+        if n == len(components) or answers_itself(page, components[n:]):
+            return page.specific.route(request, components[n:])
+        parent = page
+    # No page has the next slug under the last one found.
+    raise Http404
 
 
 def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:

@@ -1,11 +1,12 @@
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
 
 from core.images import prefetch_renditions
-from core.pages import allow_under
+from core.pages import allow_under, route_by_url_path
 from goodpeople.models import CommunitySectionPage, NoticePage
-from news.models import ChannelPage, TopicPage, published_articles
+from news.models import ChannelPage, TopicPage, newest_in_each, published_articles
 
 HEADLINE_COUNT = 5
 CHANNEL_LATEST_COUNT = 6
@@ -63,14 +64,29 @@ class HomePage(Page):
     class Meta:
         verbose_name = "首页"
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_by_url_path(self, request, path_components)
+
+    @cached_property
+    def child_channels(self) -> dict[int, ChannelPage]:
+        """The live, public channels under the home page in menu order, fetched once for the
+        headline, channel and notice sections."""
+        channels = ChannelPage.objects.child_of(self).live().public().order_by("path")
+        return {channel.pk: channel for channel in channels}
+
+    def chosen_channel(self, pk: int | None) -> ChannelPage | None:
+        """A channel the editor chose for a section, from child_channels if it is one."""
+        if pk is None:
+            return None
+        return self.child_channels.get(pk) or ChannelPage.objects.filter(pk=pk).first()
+
     def headlines(self) -> list:
-        if self.headline_channel_id is None:
+        channel = self.chosen_channel(self.headline_channel_id)
+        if channel is None:
             return []
-        articles = (
-            published_articles()
-            .descendant_of(self.headline_channel)
-            .filter(lead_image__isnull=False)
-        )
+        articles = published_articles().descendant_of(channel).filter(lead_image__isnull=False)
         return list(
             prefetch_renditions(articles, "lead_image", "fill-800x450", "fill-400x225")[
                 :HEADLINE_COUNT
@@ -80,19 +96,18 @@ class HomePage(Page):
     def channel_sections(self) -> list[tuple[ChannelPage, list]]:
         """Each channel in the menu (bar the headline and notice ones) with its newest articles."""
         skip = {self.headline_channel_id, self.notice_channel_id}
-        channels = (
-            self.get_children().live().public().in_menu().type(ChannelPage).exclude(pk__in=skip)
-        )
-        return [
-            (channel, list(published_articles().descendant_of(channel)[:CHANNEL_LATEST_COUNT]))
-            for channel in channels.specific()
+        channels = [
+            channel
+            for channel in self.child_channels.values()
+            if channel.show_in_menus and channel.pk not in skip
         ]
+        return list(zip(channels, newest_in_each(channels, CHANNEL_LATEST_COUNT), strict=True))
 
     def notices(self) -> list:
         """The newest notices, whether written as articles or as notices with a publicity window."""
-        if self.notice_channel_id is None:
+        channel = self.chosen_channel(self.notice_channel_id)
+        if channel is None:
             return []
-        channel = self.notice_channel
         articles = published_articles().descendant_of(channel)[:NOTICE_COUNT]
         notices = (
             NoticePage.objects.live()
@@ -105,6 +120,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["headline_channel"] = self.chosen_channel(self.headline_channel_id)
+        context["notice_channel"] = self.chosen_channel(self.notice_channel_id)
         context["headlines"] = self.headlines()
         context["channel_sections"] = self.channel_sections()
         context["notices"] = self.notices()
