@@ -21,9 +21,12 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = request.META.get("QUERY_STRING", "")
         if (
             NUL in request.path_info
-            or carries_nul(request.GET)
+            # Parsed only when it may hold one: most requests carry no query, and a page from
+            # the page cache should not pay for parsing one.
+            or ((NUL in query or "%00" in query) and carries_nul(request.GET))
             or (request.method == "POST" and carries_nul(request.POST))
         ):
             return HttpResponseBadRequest(

@@ -1,9 +1,13 @@
+from django.core.cache import cache
 from django.db import models
+from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
+
+from core import pagecache
 
 
 @register_setting(icon="site")
@@ -34,6 +38,18 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     class Meta:
         verbose_name = "网站设置"
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings with their friend links, kept under the page-cache generation: every
+        page's header and footer read them, and they change only when an editor saves them."""
+        key = f"wenming:site-settings:{pagecache.generation()}:{site.pk}"
+        found = cache.get(key)
+        if found is None:
+            found = super().for_site(site)
+            prefetch_related_objects([found], "friend_links")
+            cache.set(key, found, timeout=3600)
+        return found
 
 
 class FriendLink(Orderable):

@@ -33,6 +33,15 @@ def page_description(page) -> str:
 
 
 @register.filter
+def listing_badge(page) -> str:
+    """The badge a list shows beside a page (a notice's 公示中), for the types that have one.
+    A filter, not `page.publicity_label` in the template: a failed lookup there costs a dir()
+    of the whole page class, a third of a millisecond per article listed."""
+    label = getattr(page, "publicity_label", None)
+    return label() if label else ""
+
+
+@register.filter
 def listing_date(page):
     """The date a list shows for a page: the date a channel lists it under, else its own."""
     return getattr(page, "listed_on", None) or getattr(page, "date", None)
