@@ -1,18 +1,22 @@
 """Page-tree helpers that several apps share."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, QuerySet
-from django.db.models.functions import Coalesce, TruncDate
+from django.core.cache import cache
+from django.db.models import F, IntegerField, QuerySet
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamValue
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.url_routing import RouteResult
+
+from core import pagecache
 
 # How many linking pages a community or project page lists as its news.
 NEWS_COUNT = 6
@@ -83,15 +87,45 @@ def route_by_url_path(root: Page, request, components: list[str]) -> RouteResult
         root.url_path + "/".join(components[:n]) + "/": n for n in range(1, len(components) + 1)
     }
     along = Page.objects.filter(url_path__in=depth_of, path__startswith=root.path)
-    parent = root
+    passed = [root]
     for page in along.order_by("depth"):
         n = depth_of[page.url_path]
-        page._cached_parent_obj = parent  # as Wagtail's route does: get_parent() without a query
+        page._cached_parent_obj = passed[-1]  # as Wagtail's route does: get_parent() unqueried
         if n == len(components) or answers_itself(page, components[n:]):
-            return page.specific.route(request, components[n:])
-        parent = page
+            specific = page.specific
+            specific.route_ancestors = passed  # the breadcrumb's, without asking again
+            return specific.route(request, components[n:])
+        passed.append(page)
     # No page has the next slug under the last one found.
     raise Http404
+
+
+def breadcrumb(page: Page) -> list[Page]:
+    """The pages above page from the home page down: those routing passed, or else asked for."""
+    passed = getattr(page, "route_ancestors", None)
+    return passed if passed is not None else list(page.get_ancestors().filter(depth__gte=2))
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A page in the main menu, as the menu shows it."""
+
+    pk: int
+    path: str
+    title: str
+    url: str
+
+
+def menu(site: Site, request) -> tuple[MenuItem, list[MenuItem]]:
+    """The site's home page and the live, public pages under it that editors show in menus,
+    kept under the page-cache generation: every page shows the menu."""
+    key = f"wenming:menu:{pagecache.generation()}:{site.pk}"
+    found = cache.get(key)
+    if found is None:
+        pages = [site.root_page, *site.root_page.get_children().live().public().in_menu()]
+        found = [MenuItem(p.pk, p.path, p.title, p.get_url(request)) for p in pages]
+        cache.set(key, found, timeout=3600)
+    return found[0], found[1:]
 
 
 def ensure_child_page(parent: Page, model, slug: str, **fields) -> Page:
@@ -112,15 +146,17 @@ def pages_linking_to(page: Page, limit: int = NEWS_COUNT) -> list[Page]:
     article that names the community with a link is found without the page's app knowing the
     news app. The page's own subtree is left out.
     """
+    # One query: the index keeps a page's id as text, always digits for a page.
     source_ids = (
         ReferenceIndex.get_references_to(page)
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
     )
     return list(
         Page.objects.live()
         .public()
-        .filter(pk__in=[int(pk) for pk in source_ids if pk.isdigit()])
+        .filter(pk__in=source_ids)
         .exclude(path__startswith=page.path)
         .order_by("-first_published_at", "-pk")[:limit]
     )

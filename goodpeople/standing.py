@@ -4,12 +4,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
 from core.pages import ancestor_path
-from goodpeople.models.boards import BoardEntry, GoodPeopleBoardPage
+from goodpeople.models.boards import GoodPeopleBoardPage
 from goodpeople.models.projects import BrandProjectPage
 from goodpeople.models.stations import Station
 
@@ -51,35 +52,31 @@ class Standing:
 
 
 def standings(communities: list[Page], today: datetime.date | None = None) -> list:
-    """The standing of each community, in four queries however many there are."""
+    """The standing of each community, in two queries however many there are."""
     today = today or timezone.localdate()
     if not communities:
         return []
     depth = communities[0].depth
-    projects = {
-        ancestor_path(path, depth)
-        for path in BrandProjectPage.objects.live()
+    children = (
+        Page.objects.live()
         .public()
         .filter(depth=depth + 1)
-        .values_list("path", flat=True)
-    }
-    board_paths = dict(
-        GoodPeopleBoardPage.objects.live()
-        .public()
-        .filter(depth=depth + 1)
-        .values_list("pk", "path")
+        .type(BrandProjectPage, GoodPeopleBoardPage)
+        .annotate(latest=Max("goodpeopleboardpage__entries__listed_on"))
     )
-    latest_by_board = dict(
-        BoardEntry.objects.filter(board_id__in=board_paths)
-        .values("board_id")
-        .annotate(latest=Max("listed_on"))
-        .values_list("board_id", "latest")
-    )
+    if len(communities) == 1:  # a community's own page: only its children
+        children = children.filter(path__startswith=communities[0].path)
+    project_type = ContentType.objects.get_for_model(BrandProjectPage)
+    projects: set[str] = set()
     board_updated: dict[str, datetime.date] = {}
-    for board_id, latest in latest_by_board.items():
-        prefix = ancestor_path(board_paths[board_id], depth)
-        if prefix not in board_updated or latest > board_updated[prefix]:
-            board_updated[prefix] = latest
+    for path, content_type, latest in children.values_list("path", "content_type", "latest"):
+        community_path = ancestor_path(path, depth)
+        if content_type == project_type.pk:
+            projects.add(community_path)
+        elif latest and (
+            community_path not in board_updated or latest > board_updated[community_path]
+        ):
+            board_updated[community_path] = latest
     # The volunteer team is the station's roster in the ledger, not a typed-in number; the
     # ledger keeps the count on the station.
     team_sizes = dict(

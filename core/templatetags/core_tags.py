@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from core.pages import description
+from core.pages import breadcrumb, description, menu
 
 register = template.Library()
 
@@ -13,9 +13,14 @@ def main_nav(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "items": [], "current": context.get("page")}
-    home = site.root_page
-    items = home.get_children().live().public().in_menu()
+    home, items = menu(site, request)
     return {"home": home, "items": items, "current": context.get("page")}
+
+
+@register.simple_tag
+def ancestors_of(page) -> list:
+    """The breadcrumb's pages above page (core.pages.breadcrumb)."""
+    return breadcrumb(page)
 
 
 @register.filter

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulMiddleware",
     # Before the session: a reader without a session cookie is served without touching it.
     "core.pagecache.PageCacheMiddleware",
+    "core.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
