@@ -11,6 +11,7 @@ is kept with the generation it was rendered in, so every page that lists the cha
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -19,8 +20,9 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "wenming:pages:generation"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Paths whose answers are per reader, or change with every request.
-UNCACHED_PREFIXES = ("/admin/", "/stats/", "/documents/")
+UNCACHED_PREFIXES = ("/admin/", "/stats/", "/documents/", "/static/", "/media/")
 
 
 def generation() -> int:
@@ -46,6 +48,8 @@ def cacheable_request(request) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
+        # Plain HTTP that SecurityMiddleware sends on to HTTPS is its to answer.
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
 
@@ -63,8 +67,14 @@ def cacheable_response(request, response) -> bool:
 
 def cache_key(request) -> str:
     # Hashed: a URL may be long (Chinese slugs percent-encoded, a hostile query string).
-    url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"wenming:page:{url}"
+    # The scheme too: a page stored from HTTPS carries HSTS, one from plain HTTP does not.
+    url = hashlib.sha256(
+        f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
+    ).hexdigest()
+    # Browsers that take gzip (nearly all) get the page compressed by GZipMiddleware; the
+    # others get it as it was rendered: two entries.
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    return f"wenming:page:{url}:{encoding}"
 
 
 class PageCacheMiddleware:

@@ -4,6 +4,8 @@ Each action that changes what readers see (publish, unpublish, move, delete) is 
 look at every page that lists the changed one; the pages were in the cache before.
 """
 
+import gzip
+
 from django.contrib.auth.models import User
 from django.test import TestCase
 from django.urls import reverse
@@ -50,6 +52,20 @@ class PageCacheTests(TestCase):
         self.assertIn("public", second["Cache-Control"])
         self.assertIn("s-maxage=60", second["Cache-Control"])
         self.assertIn("max-age=0", second["Cache-Control"])
+
+    def test_browsers_taking_gzip_get_the_page_compressed_once_and_others_as_rendered(self):
+        plain = self.get(self.article.url)
+        for n in range(2):
+            packed = self.client.get(self.article.url, headers={"accept-encoding": "gzip, br"})
+            self.assertEqual(packed["X-Cache"], "miss" if n == 0 else "hit")
+            self.assertEqual(packed["Content-Encoding"], "gzip")
+            self.assertEqual(gzip.decompress(packed.content), plain.content)
+            self.assertLess(len(packed.content), len(plain.content) / 2)
+        again = self.get(self.article.url)
+        self.assertEqual(again["X-Cache"], "hit")
+        self.assertNotIn("Content-Encoding", again)
+        self.assertEqual(again.content, plain.content)
+        self.assertIn("Accept-Encoding", again["Vary"])
 
     def test_reading_pages_does_not_empty_the_cache(self):
         urls = [

@@ -3,7 +3,7 @@ smuggled into content does not; the admin reports what the policy would stop."""
 
 import re
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from home.tests.site import build_site
 from news.models import ArticlePage
@@ -33,3 +33,35 @@ class ContentSecurityPolicyTests(TestCase):
         response = self.client.get("/admin/login/")
         self.assertNotIn("Content-Security-Policy", response)
         self.assertIn("script-src 'self'", response["Content-Security-Policy-Report-Only"])
+
+
+@override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=31536000)
+class CachedPageHeadersTests(TestCase):
+    """The page cache answers before the security middleware: its pages must carry the same
+    headers as a fresh one, and plain HTTP must still be sent on to HTTPS."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_site()
+        cls.article = ArticlePage.objects.live().first()
+
+    def test_a_page_from_the_cache_carries_the_headers_of_a_fresh_one(self):
+        fresh = self.client.get(self.article.url, secure=True)
+        cached = self.client.get(self.article.url, secure=True)
+        self.assertEqual((fresh["X-Cache"], cached["X-Cache"]), ("miss", "hit"))
+        for header in (
+            "Strict-Transport-Security",
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "Cross-Origin-Opener-Policy",
+            "X-Frame-Options",
+        ):
+            with self.subTest(header=header):
+                self.assertEqual(cached[header], fresh[header])
+
+    def test_plain_http_is_sent_to_https_even_when_the_page_is_cached(self):
+        self.client.get(self.article.url, secure=True)
+        response = self.client.get(self.article.url)
+        self.assertEqual(response.status_code, 301)
+        self.assertTrue(response["Location"].startswith("https://"))

@@ -54,10 +54,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page from the cache carries the headers the middleware below gave it when it
+    # was stored, and a reader without a session cookie is served without touching the rest.
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",
-    # Before the session: a reader without a session cookie is served without touching it.
-    "core.pagecache.PageCacheMiddleware",
+    # Inside the page cache: a page is compressed once, when it is stored, not per reader.
+    "django.middleware.gzip.GZipMiddleware",
     "core.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
