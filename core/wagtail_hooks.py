@@ -3,11 +3,15 @@ from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_views import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
 from core.lockouts import may_unlock
+from core.models import ErrorReport
 from core.rich_text import SafeDocumentLinkHandler, SafePageLinkElementHandler, SafePageLinkHandler
 from core.views import login_lockouts
 from core.visibility import may_download
@@ -68,3 +72,26 @@ def serve_published_documents_only(document, request):
     who may see it in the admin, so a station's unpublished file stays its own."""
     if not may_download(request.user, document):
         raise Http404("文件不存在")
+
+
+class ErrorReportViewSet(SnippetViewSet):
+    """网站纠错 for the office: whoever holds the model's permissions lists them and marks them
+    handled; what the reader sent is shown, not edited."""
+
+    model = ErrorReport
+    icon = "warning"
+    menu_label = "网站纠错"
+    add_to_admin_menu = True
+    menu_order = 330
+    list_display = ["summary", "page_url", "submitted_at", "handled"]
+    list_filter = ["handled"]
+    panels = [
+        FieldPanel("page_url", read_only=True),
+        FieldPanel("description", read_only=True),
+        FieldPanel("contact", read_only=True),
+        FieldPanel("handled"),
+        FieldPanel("note"),
+    ]
+
+
+register_snippet(ErrorReportViewSet)
