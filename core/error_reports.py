@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.utils import timezone
+from django.utils.encoding import uri_to_iri
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from core.models import ErrorReport
@@ -22,7 +23,8 @@ def reported_url(request) -> str:
         url = url.strip()[: ErrorReport._meta.get_field("page_url").max_length]
         # Not the form itself (the reader reloading it, or back from a refused report).
         if on_this_site(url, request.get_host()) and urlsplit(url).path != request.path:
-            return request.build_absolute_uri(url)
+            # Readable: /shequ/甘棠社区/, not /shequ/%E7%94%98.../
+            return uri_to_iri(request.build_absolute_uri(url))
     return ""
 
 

@@ -46,6 +46,10 @@ class ErrorReportFormTests(TestCase):
         self.assertEqual(article["X-Cache"], "hit")
         self.assertNotContains(article, "csrfmiddlewaretoken")
 
+    def test_a_chinese_address_is_prefilled_readable(self):
+        response = self.client.get(FORM, {"url": "/shequ/%E7%94%98%E6%A3%A0/"})
+        self.assertContains(response, 'value="http://testserver/shequ/甘棠/"')
+
     def test_without_the_parameter_the_page_the_reader_came_from_is_prefilled(self):
         response = self.client.get(FORM, HTTP_REFERER="http://testserver/dongtai/")
         self.assertContains(response, 'value="http://testserver/dongtai/"')
