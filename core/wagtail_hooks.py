@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -83,7 +84,12 @@ class ErrorReportViewSet(SnippetViewSet):
     menu_label = "网站纠错"
     add_to_admin_menu = True
     menu_order = 330
-    list_display = ["summary", "page_url", "submitted_at", "handled"]
+    list_display = [
+        "summary",
+        "page_url",
+        "submitted_at",
+        StatusFlagColumn("handled", label="状态", true_label="已处理", false_label="未处理"),
+    ]
     list_filter = ["handled"]
     panels = [
         FieldPanel("page_url", read_only=True),
