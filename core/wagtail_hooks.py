@@ -8,9 +8,18 @@ from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_views import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
+from core.converters import valid_id
+from core.error_reports import reports_for
 from core.lockouts import may_unlock
 from core.models import ErrorReport
 from core.rich_text import SafeDocumentLinkHandler, SafePageLinkElementHandler, SafePageLinkHandler
@@ -75,6 +84,33 @@ def serve_published_documents_only(document, request):
         raise Http404("文件不存在")
 
 
+class ErrorReportChooseView(ChooseView):
+    def get_object_list(self):
+        return reports_for(self.request.user)
+
+
+class ErrorReportChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return reports_for(self.request.user)
+
+
+class ErrorReportChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return reports_for(self.request.user).get(pk=pk)
+
+
+class ErrorReportChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return reports_for(self.request.user).filter(pk__in=[pk for pk in pks if valid_id(pk)])
+
+
+class ErrorReportChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ErrorReportChooseView
+    choose_results_view_class = ErrorReportChooseResultsView
+    chosen_view_class = ErrorReportChosenView
+    chosen_multiple_view_class = ErrorReportChosenMultipleView
+
+
 class ErrorReportViewSet(SnippetViewSet):
     """网站纠错 for the office: whoever holds the model's permissions lists them and marks them
     handled; what the reader sent is shown, not edited."""
@@ -98,6 +134,10 @@ class ErrorReportViewSet(SnippetViewSet):
         FieldPanel("handled"),
         FieldPanel("note"),
     ]
+    chooser_viewset_class = ErrorReportChooserViewSet
+
+    def get_queryset(self, request):
+        return reports_for(request.user)
 
 
 register_snippet(ErrorReportViewSet)

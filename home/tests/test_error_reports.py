@@ -177,7 +177,15 @@ class ErrorReportAdminTests(TestCase):
 
     def test_stations_never_see_the_reports(self):
         self.assertTrue(log_in(self.client, self.city.station_a.username, PASSWORD))
-        for url in (self.list_url(), self.edit_url(), reverse("wagtailsnippets:index")):
+        chooser = reverse("wagtailsnippetchoosers_core_errorreport:choose")
+        bulk_delete = reverse("wagtail_bulk_action", args=["core", "errorreport", "delete"])
+        for url in (
+            self.list_url(),
+            self.edit_url(),
+            reverse("wagtailsnippets:index"),
+            chooser,  # Wagtail's chooser and bulk confirm page check no model permission
+            f"{bulk_delete}?id={self.report.pk}",
+        ):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertNotContains(
