@@ -3,6 +3,7 @@
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from core.error_reports import ErrorReportForm, reported_url
 from core.ratelimit import MESSAGE, exceeded, retry_after
@@ -11,6 +12,7 @@ from core.ratelimit import MESSAGE, exceeded, retry_after
 # Never cached: the form carries this reader's CSRF token and the page they came from. The
 # pages that link here carry neither, so they stay in the page cache.
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def error_report(request):
     """网站纠错: the form, prefilled with the page the reader came from; a thank-you after."""
     if request.method != "POST":
