@@ -113,6 +113,7 @@ class PageCacheMiddleware:
 # Saved often, and never shown on a public page as they are: saving them changes no page.
 PRIVATE_APPS = {"admin", "auth", "axes", "contenttypes", "sessions", "wagtailadmin", "wagtailusers"}
 PRIVATE_MODELS = {
+    "core.errorreport",
     "goodpeople.nomination",
     "news.articlelike",
     "news.articlestats",

@@ -18,12 +18,13 @@ from core.lockouts import locked_pairs, may_unlock, unlock
 
 @require_GET
 def robots_txt(request):
-    """Keep crawlers out of the admin and the counters; point them at the sitemap."""
+    """Keep crawlers out of the admin, the counters and the forms; point them at the sitemap."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /stats/",
         "Disallow: /nominate/",
+        "Disallow: /correction/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -94,6 +94,7 @@ def ensure_section(home: Page) -> CommunitySectionPage:
         "shequ",
         title="社区学雷锋志愿服务站",
         intro="全市城市社区学雷锋志愿服务站：身边好人榜、品牌项目与公示公告。",
+        show_in_menus=True,
     )
     ensure_child_page(
         section,

@@ -19,6 +19,7 @@ from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
 from goodpeople.sample import DISTRICTS
+from goodpeople.stations import REVIEWER_GROUP
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
 from news.stats import seed_views
@@ -26,6 +27,7 @@ from volunteers.demo import load_ledger_demo
 
 DEMO_PASSWORD = "wenming-demo-2026"  # noqa: S105 - printed for the demo, never used in production
 EDITOR_GROUP = "市文明办编辑"
+ERROR_REPORT_PERMISSIONS = ["view_errorreport", "change_errorreport", "delete_errorreport"]
 
 CHANNELS = [
     ("头条热点", "toutiao", "市文明办推送的重要新闻", []),
@@ -236,8 +238,17 @@ def ensure_settings(home: HomePage, channels: dict[str, ChannelPage]) -> None:
     site_settings = SiteSettings.for_site(site)
     site_settings.site_name = "九江文明网"
     site_settings.sponsor = "中共九江市委宣传部 九江市文明办"
+    site_settings.organizer = "九江市文明办综合信息科"
     site_settings.technical_support = "九江新闻网"
     site_settings.copyright_line = "© 九江文明网"
+    site_settings.icp_number = "赣ICP备05004312号-1"
+    site_settings.police_number = "赣公网安备36040202000216号"
+    site_settings.site_code = "3604000012"
+    site_settings.government_site = True
+    site_settings.conac_url = "https://bszs.conac.cn/sitename?method=show&id=5C2F3A1B7E9D4E08"
+    site_settings.contact_address = "江西省九江市濂溪区长虹大道 九江市行政中心"
+    site_settings.contact_phone = "0792-8123456"
+    site_settings.contact_email = "jjwmb@jiujiang.gov.cn"
     site_settings.save()
     for order, (name, url) in enumerate(FRIEND_LINKS):
         FriendLink.objects.update_or_create(
@@ -296,6 +307,17 @@ def ensure_accounts(home: HomePage) -> list[tuple[str, str, str]]:
     return accounts
 
 
+def grant_error_reports() -> None:
+    """网站纠错 go to the office: both of its groups list, handle and delete them (as core's
+    migration grants on an existing site)."""
+    permissions = Permission.objects.filter(
+        content_type__app_label="core", codename__in=ERROR_REPORT_PERMISSIONS
+    )
+    for name in (EDITOR_GROUP, REVIEWER_GROUP):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)
+
+
 @transaction.atomic
 def load_demo() -> dict:
     """Create (or top up) the demo site; running it again changes nothing already there."""
@@ -312,5 +334,6 @@ def load_demo() -> dict:
         home.community_section = section
         home.save_revision().publish()
     accounts += station_accounts
+    grant_error_reports()
     load_ledger_demo()
     return {"home": home, "articles_created": created, "accounts": accounts}

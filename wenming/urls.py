@@ -6,8 +6,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_urls as core_admin_urls
+from core import public_views as core_public_views
 from core.views import image_preview, robots_txt, serve_document
 from goodpeople import public_views as goodpeople_views
+from home import views as home_views
 from news import views as news_views
 from search import views as search_views
 from volunteers.views import public as volunteer_views
@@ -28,6 +30,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap/", home_views.site_map, name="site_map"),
+    path("correction/", core_public_views.error_report, name="error_report"),
     path("feed/", news_views.site_feed, name="site_feed"),
     path("search/", search_views.search, name="search"),
     path("volunteers/", volunteer_views.honour_roll, name="honour_roll"),

@@ -40,9 +40,15 @@ class LoadDemoTests(TestCase):
         home = self.client.get("/")
         self.assertEqual(home.status_code, 200)
         self.assertContains(home, "头条热点")
+        # The footer a government site carries, and the community section in the main menu.
+        self.assertContains(home, "赣ICP备05004312号-1")
+        self.assertContains(home, "recordcode=36040202000216")
+        main_nav = home.content.decode().split('aria-label="主导航"')[1].split("</nav>")[0]
+        self.assertIn('href="/shequ/"', main_nav)
         # The demo's accounts work (one full load serves both checks: it is the suite's slowest).
         self.assertTrue(log_in(self.client, "editor", "wenming-demo-2026"))
-        self.assertEqual(self.client.get("/admin/").status_code, 200)
+        # The office finds its 网站纠错 in the admin menu.
+        self.assertContains(self.client.get("/admin/"), "/admin/snippets/core/errorreport/")
 
 
 @override_settings(DEBUG=False)

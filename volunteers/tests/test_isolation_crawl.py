@@ -23,6 +23,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 
+from core.models import ErrorReport
 from goodpeople.factories import NoticePageFactory, PairingFactory
 from goodpeople.models import GoodPeopleBoardPage, Nomination
 from goodpeople.tests.site import build_city, png_bytes
@@ -45,6 +46,7 @@ SECRETS = [
     "yizhan-photo",
     "yizhan-file",
     "yizhan-upload",
+    "读者纠错内容",  # not B's, but no station's: readers' reports are the office's
 ]
 # Station A's own, which the crawl must find: proof that it looked while logged in as A.
 OWN = ["甲站草稿公告", "甲站被推荐人", "甲站照片", "甲站文件"]
@@ -116,6 +118,9 @@ class StationBIsHiddenFromStationA(TestCase):
         )
         # Paired units are public; B's is crawled for the snippet views' sake.
         cls.unit = PairingFactory(community=community_b).unit
+        cls.error_report = ErrorReport.objects.create(
+            page_url="http://testserver/", description="读者纠错内容", contact="13900001111"
+        )
         community_a = city.community_a
         NoticePageFactory(parent=community_a, title="甲站草稿公告", live=False)
         board_a = GoodPeopleBoardPage.objects.child_of(community_a).get()
@@ -160,6 +165,8 @@ class StationBIsHiddenFromStationA(TestCase):
             "wagtailsnippetchoosers_goodpeople_nomination": self.nomination.pk,
             "wagtailsnippets_goodpeople_pairedunit": self.unit.pk,
             "wagtailsnippetchoosers_goodpeople_pairedunit": self.unit.pk,
+            "wagtailsnippets_core_errorreport": self.error_report.pk,
+            "wagtailsnippetchoosers_core_errorreport": self.error_report.pk,
             "wagtailsites": 1,
             "wagtailusers_users": self.city.station_b.pk,
             "wagtailusers_groups": self.city.community_b.station.group.pk,
@@ -262,6 +269,7 @@ class StationBIsHiddenFromStationA(TestCase):
             "user": [self.city.station_b.pk],
             "nomination": [self.nomination.pk],
             "pairedunit": [self.unit.pk],
+            "errorreport": [self.error_report.pk],
         }
         for action in hooks.get_hooks("register_bulk_action"):
             for model in action.models:

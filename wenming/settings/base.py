@@ -301,6 +301,7 @@ WENMING_RATE_LIMITS = {
     "api": (600, 60),
     "nomination": (10, 3600),
     "certificate": (30, 600),
+    "correction": (10, 3600),
     **parse_limits(os.environ.get("WENMING_RATE_LIMITS", "")),
 }
 
