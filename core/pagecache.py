@@ -10,9 +10,12 @@ is kept with the generation it was rendered in, so every page that lists the cha
 (parents, channel, home, feeds, sitemap) is rendered afresh on its next request.
 """
 
+import functools
 import hashlib
+import os
 import re
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,7 +28,29 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 UNCACHED_PREFIXES = ("/admin/", "/stats/", "/documents/", "/static/", "/media/")
 
 
+def in_each_process() -> bool:
+    """Whether the cache lives in each worker's memory (no REDIS_URL): the generation must
+    then be kept where every worker on the machine sees it, or a publish handled by one would
+    leave the others serving the old page."""
+    return settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+@functools.cache
+def stamp() -> str:
+    # Worked out once: every request from the cache reads it.
+    return os.path.join(settings.PRIVATE_MEDIA_ROOT, ".page-generation")
+
+
 def generation() -> int:
+    if in_each_process():
+        try:
+            found = os.stat(stamp())
+        except FileNotFoundError:
+            Path(stamp()).parent.mkdir(parents=True, exist_ok=True)
+            Path(stamp()).touch()
+            found = os.stat(stamp())
+        # Each change appends a byte, so the size counts changes; the inode tells a new file.
+        return found.st_ino * 10**12 + found.st_size
     value = cache.get(GENERATION_KEY)
     if value is None:
         # A time-based start: after a cache flush the new keys cannot meet old pages.
@@ -36,10 +61,24 @@ def generation() -> int:
 
 def invalidate() -> None:
     """Published content changed: every cached page is stale from now on."""
+    if in_each_process():
+        generation()  # the file exists
+        with open(stamp(), "ab") as changes:  # an append is atomic between processes
+            changes.write(b".")
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or the cache was flushed): start one
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def kept_page(key: str) -> tuple[int, tuple | None]:
+    """The current generation and what the cache keeps under key, in one round trip to a
+    shared cache."""
+    if in_each_process():
+        return generation(), cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY) or generation(), found.get(key)
 
 
 def cacheable_request(request) -> bool:
@@ -87,10 +126,8 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        # One round trip for both: a page kept from an older generation is stale.
-        found = cache.get_many([GENERATION_KEY, key])
-        generation_now = found.get(GENERATION_KEY) or generation()
-        kept = found.get(key)
+        generation_now, kept = kept_page(key)
+        # A page kept from an older generation is stale.
         if kept is not None and kept[0] == generation_now:
             response = kept[1]
             response["X-Cache"] = "hit"
