@@ -20,7 +20,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from core import care
 
 GENERATION_KEY = "wenming:pages:generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -113,7 +115,9 @@ def cache_key(request) -> str:
     # Browsers that take gzip (nearly all) get the page compressed by GZipMiddleware; the
     # others get it as it was rendered: two entries.
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    return f"wenming:page:{url}:{encoding}"
+    # 关怀版 readers get another rendering of the same URL: each is kept under its own key.
+    variant = "care" if care.is_on(request) else ""
+    return f"wenming:page:{url}:{encoding}:{variant}"
 
 
 class PageCacheMiddleware:
@@ -137,6 +141,8 @@ class PageCacheMiddleware:
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=settings.WENMING_CDN_MAX_AGE
             )
+            # The 关怀版 cookie changes the page: a CDN or browser must not mix the two.
+            patch_vary_headers(response, ["Cookie"])
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             # Kept under the generation read before rendering: a change published meanwhile

@@ -11,6 +11,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents.views.serve import serve
 from wagtail.images.views.images import preview
 
+from core import care
 from core.converters import valid_id
 from core.images import has_zero_size
 from core.lockouts import locked_pairs, may_unlock, unlock
@@ -25,9 +26,28 @@ def robots_txt(request):
         "Disallow: /stats/",
         "Disallow: /nominate/",
         "Disallow: /correction/",
+        "Disallow: /care/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def care_switch(request, on: bool):
+    """关怀版 on or off: a long-lived cookie, then back to the page the reader came from."""
+    response = redirect(care.safe_next(request))
+    if on:
+        response.set_cookie(
+            care.COOKIE_NAME,
+            "1",
+            max_age=care.COOKIE_MAX_AGE,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    else:
+        response.delete_cookie(care.COOKIE_NAME, samesite="Lax")
+    return response
 
 
 def login_locked_out(request, response, credentials):

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_urls as core_admin_urls
 from core import public_views as core_public_views
-from core.views import image_preview, robots_txt, serve_document
+from core.views import care_switch, image_preview, robots_txt, serve_document
 from goodpeople import public_views as goodpeople_views
 from home import views as home_views
 from news import views as news_views
@@ -33,6 +33,8 @@ urlpatterns = [
     path("sitemap/", home_views.site_map, name="site_map"),
     path("correction/", core_public_views.error_report, name="error_report"),
     path("feed/", news_views.site_feed, name="site_feed"),
+    path("care/on/", care_switch, {"on": True}, name="care_on"),
+    path("care/off/", care_switch, {"on": False}, name="care_off"),
     path("search/", search_views.search, name="search"),
     path("volunteers/", volunteer_views.honour_roll, name="honour_roll"),
     path(

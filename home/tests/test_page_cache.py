@@ -153,6 +153,26 @@ class PageCacheTests(TestCase):
         for url in ("/", self.article.url):
             self.assertContains(self.get(url), "新的版权行", msg_prefix=url)
 
+    def test_care_mode_and_normal_pages_are_cached_apart(self):
+        """A 关怀版 reader never gets the normal page from the cache, nor the other way round."""
+        care_reader = self.client_class()
+        care_reader.cookies["care"] = "1"
+        for url in ("/", self.article.url):
+            normal = self.get(url)
+            self.assertEqual(normal["X-Cache"], "miss", url)
+            care = self.get(url, care_reader)
+            self.assertEqual(care["X-Cache"], "miss", url)
+            self.assertEqual(self.get(url)["X-Cache"], "hit", url)
+            self.assertEqual(self.get(url, care_reader)["X-Cache"], "hit", url)
+            for response in (normal, self.get(url)):
+                self.assertContains(response, '<html lang="zh-Hans">', msg_prefix=url)
+                self.assertNotContains(response, "css/care.css", msg_prefix=url)
+            for response in (care, self.get(url, care_reader)):
+                self.assertContains(response, '<html lang="zh-Hans" class="care">', msg_prefix=url)
+                self.assertContains(response, "css/care.css", msg_prefix=url)
+            # A CDN or a browser keeps the two apart too.
+            self.assertIn("Cookie", normal["Vary"])
+
     def test_views_are_counted_for_every_reader_of_a_cached_page(self):
         for n in range(5):
             reader = self.client_class()
