@@ -37,12 +37,13 @@ def screenshot_dir() -> Path:
     return Path(folder) if folder else Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
-def snap(page: Page, name: str) -> Path:
-    """A screenshot of what page shows now, as <screenshot dir>/<name>.png."""
+def snap(page: Page, name: str, full_page: bool = False) -> Path:
+    """A screenshot of what page shows now (the whole page if full_page), as
+    <screenshot dir>/<name>.png."""
     folder = screenshot_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
-    page.screenshot(path=str(path))
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
