@@ -83,7 +83,7 @@ class HomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="横幅图片，宽 1200 像素左右；不选则首页不显示公益广告",
+        help_text="横幅图片，裁成 4:1（1200×300 像素）显示；不选则首页不显示公益广告",
     )
     banner_alt = models.CharField(
         "图片说明", max_length=100, blank=True, help_text="读屏软件朗读的文字，写出图片上的标语"

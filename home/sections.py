@@ -12,7 +12,7 @@ from goodpeople.models import BoardEntry, BrandProjectPage, BrandShowcasePage, G
 
 GOOD_PERSON_PHOTO_SPEC = "fill-240x300"
 PROJECT_COVER_SPEC = "fill-400x250"
-BANNER_SPEC = "width-1200"
+BANNER_SPEC = "fill-1200x300"
 PICTURE_SPECS = (GOOD_PERSON_PHOTO_SPEC, PROJECT_COVER_SPEC, BANNER_SPEC)
 
 
