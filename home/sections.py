@@ -76,4 +76,5 @@ def section_and_showcase(section_id: int | None) -> tuple[Page | None, Page | No
 
 
 def banner_image(image_id: int | None):
+    """The 公益广告 picture the office chose, if any (its renditions come with the others)."""
     return get_image_model().objects.filter(pk=image_id).first() if image_id else None

@@ -11,8 +11,8 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from core.tests.browser import DESKTOP, save_screenshots, snap
+from core.tests.utils import make_site_root
 from goodpeople.tests.site import PASSWORD, build_city
-from home.tests.site import build_site
 from volunteers.certificates import issue_certificate
 from volunteers.factories import VolunteerFactory, give_hours
 from volunteers.models import Commendation
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def fill_ledger():
     """A city whose volunteers have hours, titles and a certificate."""
-    build_site()
+    make_site_root()
     city = build_city()
     names = ["欧阳秀兰", "张志强", "王建国", "司马春华", "李明"]
     volunteers = []
