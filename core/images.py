@@ -3,7 +3,7 @@ that never lets a stored image cost more than the pixel cap."""
 
 import warnings
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
@@ -47,6 +47,16 @@ def prefetch_renditions(queryset, field: str, *specs: str):
             f"{field}__renditions",
             queryset=rendition_model.objects.filter(filter_spec__in=specs),
         )
+    )
+
+
+def prefetch_renditions_of(images: list, *specs: str) -> None:
+    """Fetch the named renditions of images already loaded (by several listings of one page)
+    in a single query, however many images and listings there are."""
+    rendition_model = get_image_model().get_rendition_model()
+    prefetch_related_objects(
+        [image for image in images if image is not None],
+        Prefetch("renditions", queryset=rendition_model.objects.filter(filter_spec__in=specs)),
     )
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
+from goodpeople.models import BrandProjectPage
 from goodpeople.sample import DISTRICTS
 from goodpeople.stations import REVIEWER_GROUP
 from home.models import HomePage
@@ -318,6 +319,19 @@ def grant_error_reports() -> None:
         group.permissions.add(*permissions)
 
 
+def ensure_home_sections(home: HomePage, section: Page) -> None:
+    """身边好人 and 志愿者风采 come from the boards and the ledger; brand projects get covers
+    and the office a 公益广告 banner, so every section of the home page has something."""
+    for number, project in enumerate(BrandProjectPage.objects.filter(cover__isnull=True)):
+        project.cover = demo_image(f"{project.title}封面", 300 + number)
+        project.save_revision().publish()
+    if home.banner_image_id is None:
+        home.banner_image = demo_image("公益广告·讲文明 树新风", 77)
+        home.banner_alt = "公益广告：讲文明 树新风，点击进入社区学雷锋志愿服务站"
+        home.banner_link = section.url
+        home.save_revision().publish()
+
+
 @transaction.atomic
 def load_demo() -> dict:
     """Create (or top up) the demo site; running it again changes nothing already there."""
@@ -333,6 +347,7 @@ def load_demo() -> dict:
     if home.community_section_id != section.pk:
         home.community_section = section
         home.save_revision().publish()
+    ensure_home_sections(home, section)
     accounts += station_accounts
     grant_error_reports()
     load_ledger_demo()

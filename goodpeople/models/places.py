@@ -53,6 +53,8 @@ class CommunitySectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["districts"] = self.districts()
+        # Districts and the showcase are the only children a section may have.
+        context["showcase"] = self.get_children().live().public().not_type(DistrictPage).first()
         return context
 
 

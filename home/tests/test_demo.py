@@ -45,6 +45,12 @@ class LoadDemoTests(TestCase):
         self.assertContains(home, "recordcode=36040202000216")
         main_nav = home.content.decode().split('aria-label="主导航"')[1].split("</nav>")[0]
         self.assertIn('href="/shequ/"', main_nav)
+        # The home page's mission sections are filled, the banner included.
+        for heading in ("good-people-title", "brand-projects-title", "top-volunteers-title"):
+            self.assertContains(home, f'id="{heading}"')
+        for empty in ("暂无上榜好人", "暂无品牌项目", "暂无公开展示的志愿者"):
+            self.assertNotContains(home, empty)
+        self.assertContains(home, 'aria-label="公益广告"')
         # The demo's accounts work (one full load serves both checks: it is the suite's slowest).
         self.assertTrue(log_in(self.client, "editor", "wenming-demo-2026"))
         # The office finds its 网站纠错 in the admin menu.
