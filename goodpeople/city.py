@@ -237,7 +237,7 @@ def stories(count: int) -> list[Story]:
             "count": rng.randint(20, 300),
             "people": rng.randint(200, 5000),
         }
-        title = TITLES[(number // len(TOPICS)) % len(TITLES)].format(**words)
+        title = TITLES[number % len(TITLES)].format(**words)
         if title in seen:
             continue
         seen.add(title)
