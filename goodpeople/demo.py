@@ -15,7 +15,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Page, WorkflowState
 
 from core.pages import ensure_child_page
-from goodpeople.city import PROJECTS, WAITING_NOMINEE, Place, board_people, demo_places
+from goodpeople.city import PROJECTS, WAITING_NOMINEE, Place, board_people, demo_places, places
 from goodpeople.models import (
     BoardEntry,
     BrandProjectPage,
@@ -23,6 +23,7 @@ from goodpeople.models import (
     Category,
     CommunityPage,
     CommunitySectionPage,
+    DistrictPage,
     GoodPeopleBoardPage,
     NoticePage,
 )
@@ -54,6 +55,14 @@ def portrait(title: str, seed: int, collection: Collection) -> Image:
     return Image.objects.create(
         title=title, file=ImageFile(buffer, name=f"gp-demo-{seed}.jpg"), collection=collection
     )
+
+
+def demo_community(title: str) -> CommunityPage:
+    """The community of that name in its district of the city description (a database made
+    by an older demo may hold one of the same name elsewhere)."""
+    place = next(place for place in places() if place.community == title)
+    district = DistrictPage.objects.get(title=place.district)
+    return CommunityPage.objects.child_of(district).get(title=title)
 
 
 def ensure_section(home: Page) -> CommunitySectionPage:
@@ -212,7 +221,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
         )
     )
     for username, community_title in STATION_USERS:
-        community = CommunityPage.objects.get(title=community_title)
+        community = demo_community(community_title)
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": community.station_head, "email": f"{username}@example.com"},
@@ -225,7 +234,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
             (username, password, f"{community_title}工作站：编辑本社区页面，提交市文明办审核")
         )
     for username, community_title, full_name in STATION_CLERKS:
-        community = CommunityPage.objects.get(title=community_title)
+        community = demo_community(community_title)
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": full_name, "email": f"{username}@example.com"},
@@ -246,7 +255,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
 
 def ensure_waiting_submission() -> None:
     """One station draft already in moderation, so the reviewer sees the flow at once."""
-    community = CommunityPage.objects.get(title=STATION_USERS[0][1])
+    community = demo_community(STATION_USERS[0][1])
     board = community.get_children().type(GoodPeopleBoardPage).first().specific
     if WorkflowState.objects.for_instance(board).exists():
         return
@@ -272,11 +281,10 @@ def load_goodpeople_demo(
     shared_collection()
     onboard_sample()
     ensure_moderation(section)
-    by_title = {c.title: c for c in CommunityPage.objects.descendant_of(section)}
     for number, place in enumerate(demo_places()):
-        fill_community(by_title[place.community], place, number)
+        fill_community(demo_community(place.community), place, number)
     for _, title in STATION_USERS:
-        ensure_notices(by_title[title])
+        ensure_notices(demo_community(title))
     if notice_channel is not None:
         ensure_city_notices(notice_channel)
     accounts = ensure_demo_accounts(password, editors_group)
