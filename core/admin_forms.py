@@ -1,6 +1,7 @@
 """The admin form of pages that several editors share: media must be theirs to choose."""
 
 from django import forms
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -8,6 +9,7 @@ from wagtail.permissions import policy_registry
 from wagtail.rich_text import extract_references_from_rich_text
 
 from core.converters import bad_link_ids, valid_id
+from core.pages import place_slug
 
 
 def foreign_media(values, user) -> list[str]:
@@ -93,3 +95,25 @@ class StationPageForm(WagtailAdminPageForm):
                     params={"titles": "、".join(refused)},
                 )
         return cleaned_data
+
+
+class PlaceSlugForm(WagtailAdminPageForm):
+    """A new district or community left with the slug the admin fills in from its title (or
+    none) gets a pinyin slug instead; a slug the editor typed is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug", "")
+        title = self.cleaned_data.get("title", "")
+        automatic = slug in ("", slugify(title, allow_unicode=True))
+        if self.instance.pk is None and title and automatic:
+            return place_slug(self.parent_page, title)
+        return slug
+
+
+class StationPlaceForm(PlaceSlugForm, StationPageForm):
+    """The community page's form: a place's slug, and a station's media rules."""

@@ -18,6 +18,7 @@ from functools import cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from pypinyin import lazy_pinyin
 
 # CJK unified ideographs, extension A and compatibility ideographs.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -148,3 +149,29 @@ def highlight(text: str, words: list[str], width: int) -> SafeString:
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + width < len(text) else ""
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (every part escaped above)
+
+
+# Administrative suffixes a place's slug leaves out, longest first: /shequ/lianxi/gantang/
+# reads better than /shequ/lianxiqu/gantangshequ/, and siblings are told apart by the rest.
+PLACE_SUFFIXES = ("社区", "新区", "区", "市", "县")
+# Place names pypinyin reads with a character's commoner sound (都 as dou, not du).
+PLACE_READINGS = {"都昌": "duchang"}
+
+
+def pinyin_slug(name: str) -> str:
+    """A short URL slug for a Chinese place name: 甘棠社区 → gantang, 濂溪区 → lianxi.
+
+    The administrative suffix is dropped when at least two characters remain (a bare 新区
+    keeps it); letters and digits pass through; the result is a plain ASCII slug, empty only
+    when the name has nothing to spell. Uniqueness among siblings is the caller's business
+    (core.pages.unique_child_slug).
+    """
+    name = unicodedata.normalize("NFKC", name).strip()
+    for suffix in PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            name = name[: -len(suffix)]
+            break
+    for word, reading in PLACE_READINGS.items():
+        name = name.replace(word, reading)
+    spelled = "".join(lazy_pinyin(name))
+    return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-")

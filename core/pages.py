@@ -9,7 +9,7 @@ from django.db.models import F, IntegerField, QuerySet
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.http import Http404
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamValue
 from wagtail.models import Page, ReferenceIndex, Site
@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 from wagtail.url_routing import RouteResult
 
 from core import pagecache
+from core.chinese import pinyin_slug
 
 # How many linking pages a community or project page lists as its news.
 NEWS_COUNT = 6
@@ -230,3 +231,32 @@ def channel_items(rows) -> list[Page]:
             found[pk].listed_on = listed_on
             items.append(found[pk])
     return items
+
+
+def unique_child_slug(parent: Page, slug: str, exclude: Page | None = None) -> str:
+    """slug, or slug-2, slug-3… whichever no other child of parent uses yet."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    if exclude is not None:
+        taken.discard(exclude.slug)
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def place_slug(parent: Page, name: str, exclude: Page | None = None) -> str:
+    """The pinyin slug a new district or community gets under parent (甘棠社区 → gantang,
+    gantang-2 if a sibling has it), so a link pasted into a chat stays readable."""
+    slug = pinyin_slug(name) or slugify(name, allow_unicode=True)
+    return unique_child_slug(parent, slug, exclude)
+
+
+class PlaceSlugMixin:
+    """A page named after a place: with no slug given, it gets a pinyin one, not the title's
+    percent-encoded Chinese that Wagtail would make."""
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug and self.title and self.path:
+            self.slug = place_slug(self.get_parent(), self.title, exclude=self)
+        return super().full_clean(*args, **kwargs)

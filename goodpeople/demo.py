@@ -15,6 +15,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Page, WorkflowState
 
 from core.pages import ensure_child_page
+from goodpeople.city import PROJECTS, WAITING_NOMINEE, Place, board_people, demo_places, places
 from goodpeople.models import (
     BoardEntry,
     BrandProjectPage,
@@ -22,15 +23,14 @@ from goodpeople.models import (
     Category,
     CommunityPage,
     CommunitySectionPage,
+    DistrictPage,
     GoodPeopleBoardPage,
     NoticePage,
-    ProjectCategory,
 )
 from goodpeople.onboarding import import_file
 from goodpeople.stations import REVIEWER_GROUP, ensure_moderation, shared_collection
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "communities-sample.xlsx"
-FILLED_COMMUNITIES = 12
 STATION_USERS = [("gantang", "甘棠社区"), ("yuliang", "庾亮社区")]
 # A station's second account: the recorder may not confirm its own ledger records.
 STATION_CLERKS = [("gantang-clerk", "甘棠社区", "甘棠社区记录员")]
@@ -38,36 +38,6 @@ STATION_CLERKS = [("gantang-clerk", "甘棠社区", "甘棠社区记录员")]
 # personal data are the reviewers' and the stations' business.
 OFFICE_PERMISSIONS = ["view_standing"]
 
-ENTRIES = [
-    (
-        "张秀英",
-        Category.HELPING,
-        "退休教师张秀英每天下午在家中义务辅导社区孩子功课，十年没有间断。",
-    ),
-    (
-        "刘建华",
-        Category.BRAVE,
-        "刘建华在长江边跳入水中救起落水儿童，随后悄然离开，被居民多方寻找才知其名。",
-    ),
-    ("陈桂兰", Category.HONEST, "陈桂兰经营小卖部三十年，捡到顾客遗失的钱包总是原样奉还。"),
-    (
-        "王志强",
-        Category.DEDICATED,
-        "社区网格员王志强熟悉辖区每一户，深夜接到求助电话也第一时间赶到。",
-    ),
-    ("李红梅", Category.FILIAL, "李红梅照顾瘫痪在床的婆婆十二年，邻里称她是“最美儿媳”。"),
-]
-PROJECTS = [
-    (
-        "银发关爱·爱心理发",
-        ProjectCategory.ELDERLY,
-        "辖区独居老人多，需求调查中上门理发和量血压呼声最高。",
-    ),
-    ("四点半课堂", ProjectCategory.CHILDREN, "双职工家庭多，孩子放学后无人看管。"),
-    ("洁净家园周末行", ProjectCategory.ENVIRONMENT, "老旧小区楼道杂物多，居民希望环境更整洁。"),
-    ("文明劝导岗", ProjectCategory.CIVILITY, "路口行人闯红灯、电动车不戴头盔现象较多。"),
-    ("邻里守望", ProjectCategory.NEIGHBOURS, "新搬入的住户多，邻里之间互不相识。"),
-]
 PALETTE = [(179, 25, 31), (26, 79, 139), (38, 128, 74), (201, 123, 22), (110, 60, 140)]
 
 
@@ -85,6 +55,14 @@ def portrait(title: str, seed: int, collection: Collection) -> Image:
     return Image.objects.create(
         title=title, file=ImageFile(buffer, name=f"gp-demo-{seed}.jpg"), collection=collection
     )
+
+
+def demo_community(title: str) -> CommunityPage:
+    """The community of that name in its district of the city description (a database made
+    by an older demo may hold one of the same name elsewhere)."""
+    place = next(place for place in places() if place.community == title)
+    district = DistrictPage.objects.get(title=place.district)
+    return CommunityPage.objects.child_of(district).get(title=title)
 
 
 def ensure_section(home: Page) -> CommunitySectionPage:
@@ -113,13 +91,13 @@ def onboard_sample() -> None:
         raise ValueError("; ".join(errors))
 
 
-def fill_board(community: CommunityPage, number: int) -> GoodPeopleBoardPage:
+def fill_board(community: CommunityPage, place: Place, number: int) -> GoodPeopleBoardPage:
     board = community.get_children().type(GoodPeopleBoardPage).first()
     if board:
         return board.specific
     board = GoodPeopleBoardPage(title="身边好人榜", slug="haoren", intro="身边的好人好事，大家学。")
     collection = community.station.collection
-    for index, (name, category, deed) in enumerate(ENTRIES):
+    for index, (name, category, deed) in enumerate(board_people(place, number)):
         board.entries.add(
             BoardEntry(
                 name=name,
@@ -138,8 +116,8 @@ def fill_board(community: CommunityPage, number: int) -> GoodPeopleBoardPage:
     return board
 
 
-def fill_community(community: CommunityPage, number: int) -> None:
-    fill_board(community, number)
+def fill_community(community: CommunityPage, place: Place, number: int) -> None:
+    fill_board(community, place, number)
     if number % 4 != 3:
         title, category, need = PROJECTS[number % len(PROJECTS)]
         ensure_child_page(
@@ -164,41 +142,61 @@ def fill_community(community: CommunityPage, number: int) -> None:
         community.save_revision().publish()
 
 
-def ensure_notices(community: CommunityPage, notice_channel: Page | None) -> None:
+def ensure_notices(community: CommunityPage) -> None:
+    """A community's notices: one in its 公示期 today, one whose window ended weeks ago."""
+    today = timezone.localdate()
+    quarter = "一二三四"[(today.month - 1) // 3]
     ensure_child_page(
         community,
         NoticePage,
         "haoren-gongshi",
-        title=f"{community.title}2026年第四季度“身边好人”推荐人选公示",
-        date=timezone.localdate(),
+        title=f"{community.title}{today.year}年第{quarter}季度“身边好人”推荐人选公示",
+        date=today,
         publisher=f"{community.title}居委会",
-        publicity_start=timezone.localdate(),
-        publicity_end=timezone.localdate() + datetime.timedelta(days=30),
+        publicity_start=today,
+        publicity_end=today + datetime.timedelta(days=30),
         body="<p>经居民推荐、工作站核实，现将推荐人选予以公示。如有异议，请向社区居委会反映。</p>",
     )
+    earlier = today - datetime.timedelta(days=60)
     ensure_child_page(
         community,
         NoticePage,
         "zhiyuanzhe-gongshi",
-        title=f"{community.title}2026年度星级志愿者名单公示",
-        date=timezone.localdate() - datetime.timedelta(days=60),
+        title=f"{community.title}{earlier.year}年度星级志愿者名单公示",
+        date=earlier,
         publisher=f"{community.title}学雷锋志愿服务站",
-        publicity_start=timezone.localdate() - datetime.timedelta(days=60),
-        publicity_end=timezone.localdate() - datetime.timedelta(days=53),
+        publicity_start=earlier,
+        publicity_end=earlier + datetime.timedelta(days=7),
         body="<p>根据志愿服务台账记录的服务时长，现将星级志愿者名单公示如下。</p>",
     )
-    if notice_channel is not None:
-        ensure_child_page(
-            notice_channel,
-            NoticePage,
-            "shiji-wenming-danwei-gongshi",
-            title="关于2026年度市级文明单位拟命名名单的公示",
-            date=timezone.localdate(),
-            publisher="九江市文明办",
-            publicity_start=timezone.localdate() - datetime.timedelta(days=2),
-            publicity_end=timezone.localdate() + datetime.timedelta(days=5),
-            body="<p>经各地各单位推荐、市文明办审核，现将拟命名名单予以公示。</p>",
-        )
+
+
+def ensure_city_notices(notice_channel: Page) -> None:
+    """The office's own notices in 公示公告: one open today, one closed last month."""
+    today = timezone.localdate()
+    ensure_child_page(
+        notice_channel,
+        NoticePage,
+        "shiji-wenming-danwei-gongshi",
+        title=f"关于{today.year}年度市级文明单位拟命名名单的公示",
+        date=today,
+        publisher="九江市文明办",
+        publicity_start=today - datetime.timedelta(days=2),
+        publicity_end=today + datetime.timedelta(days=5),
+        body="<p>经各地各单位推荐、市文明办审核，现将拟命名名单予以公示。</p>",
+    )
+    earlier = today - datetime.timedelta(days=40)
+    ensure_child_page(
+        notice_channel,
+        NoticePage,
+        "shifan-zhandian-gongshi",
+        title=f"关于{earlier.year}年学雷锋志愿服务示范站点拟命名名单的公示",
+        date=earlier,
+        publisher="九江市文明办",
+        publicity_start=earlier,
+        publicity_end=earlier + datetime.timedelta(days=7),
+        body="<p>经各县（市、区）推荐、实地核查，现将拟命名的示范站点予以公示，公示期七天。</p>",
+    )
 
 
 def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, str, str]]:
@@ -223,7 +221,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
         )
     )
     for username, community_title in STATION_USERS:
-        community = CommunityPage.objects.get(title=community_title)
+        community = demo_community(community_title)
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": community.station_head, "email": f"{username}@example.com"},
@@ -236,7 +234,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
             (username, password, f"{community_title}工作站：编辑本社区页面，提交市文明办审核")
         )
     for username, community_title, full_name in STATION_CLERKS:
-        community = CommunityPage.objects.get(title=community_title)
+        community = demo_community(community_title)
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": full_name, "email": f"{username}@example.com"},
@@ -257,7 +255,7 @@ def ensure_demo_accounts(password: str, editors_group: str) -> list[tuple[str, s
 
 def ensure_waiting_submission() -> None:
     """One station draft already in moderation, so the reviewer sees the flow at once."""
-    community = CommunityPage.objects.get(title=STATION_USERS[0][1])
+    community = demo_community(STATION_USERS[0][1])
     board = community.get_children().type(GoodPeopleBoardPage).first().specific
     if WorkflowState.objects.for_instance(board).exists():
         return
@@ -265,7 +263,7 @@ def ensure_waiting_submission() -> None:
     draft = board.get_latest_revision_as_object()
     draft.entries.add(
         BoardEntry(
-            name="赵海军",
+            name=WAITING_NOMINEE,
             category=Category.HELPING,
             deed="赵海军自发组织楼栋志愿者，为行动不便的老人送菜上门。",
             listed_on=timezone.localdate(),
@@ -283,14 +281,12 @@ def load_goodpeople_demo(
     shared_collection()
     onboard_sample()
     ensure_moderation(section)
-    communities = list(CommunityPage.objects.descendant_of(section).order_by("path"))
-    filled = communities[:: max(1, len(communities) // FILLED_COMMUNITIES)][:FILLED_COMMUNITIES]
-    for number, community in enumerate(filled):
-        fill_community(community, number)
-    named = [CommunityPage.objects.get(title=title) for _, title in STATION_USERS]
-    for community in named:
-        fill_community(community, 0)
-        ensure_notices(community, notice_channel)
+    for number, place in enumerate(demo_places()):
+        fill_community(demo_community(place.community), place, number)
+    for _, title in STATION_USERS:
+        ensure_notices(demo_community(title))
+    if notice_channel is not None:
+        ensure_city_notices(notice_channel)
     accounts = ensure_demo_accounts(password, editors_group)
     ensure_waiting_submission()
     return section, accounts

@@ -14,11 +14,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
-from core.pages import parent_path
+from core.pages import parent_path, place_slug
 from core.sheets import SheetError, cell_text, parse_date, read_rows
 from goodpeople.models import (
     CommunityPage,
@@ -222,9 +221,7 @@ def import_community(
     if community is None:
         community = publish_new(
             district,
-            CommunityPage(
-                title=row.community, slug=slugify(row.community, allow_unicode=True), **details
-            ),
+            CommunityPage(title=row.community, slug=place_slug(district, row.community), **details),
         )
         report.communities_created += 1
         return community
@@ -291,7 +288,7 @@ def import_rows(
                 section,
                 DistrictPage(
                     title=row.district,
-                    slug=slugify(row.district, allow_unicode=True),
+                    slug=place_slug(section, row.district),
                     kind=district_kind(row.district),
                 ),
             )

@@ -17,9 +17,9 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
+from goodpeople.city import TOPICS, stories
 from goodpeople.demo import load_goodpeople_demo
 from goodpeople.models import BrandProjectPage
-from goodpeople.sample import DISTRICTS
 from goodpeople.stations import REVIEWER_GROUP
 from home.models import HomePage
 from news.models import ArticlePage, ChannelPage, TopicPage
@@ -45,34 +45,7 @@ CHANNELS = [
     ("公示公告", "gonggao", "市文明办的公示与公告", []),
 ]
 
-PLACES = list(DISTRICTS)[:10]
-COMMUNITIES = ["白水湖社区", "八里湖社区", "甘棠社区", "湓浦社区", "濂溪社区", "十里社区"]
-TOPICS = [
-    (
-        "学雷锋志愿服务",
-        ["为辖区老人义务理发、测量血压", "组织青少年清理河岸垃圾", "走访慰问困难家庭"],
-    ),
-    ("文明交通", ["在路口引导行人遵守信号灯", "劝导电动车驾驶人佩戴头盔", "宣传礼让斑马线"]),
-    ("垃圾分类", ["入户讲解垃圾分类知识", "在小区设置分类督导岗", "开展旧物回收兑换活动"]),
-    ("诚信建设", ["评选诚信经营示范店", "开展诚信主题道德讲堂", "发布诚信红黑榜"]),
-    ("关爱未成年人", ["开设四点半课堂", "举办暑期安全教育", "组织亲子阅读活动"]),
-]
-PARAGRAPHS = [
-    "近日，{place}{community}学雷锋志愿服务站组织志愿者{action}，吸引了众多居民参与。",
-    "活动现场，志愿者们分工明确、热情耐心，居民纷纷点赞。社区负责人表示，将把{topic}作为常态化工作，持续推动文明新风进家入户。",
-    "据了解，今年以来，{place}已累计开展{topic}主题活动{count}场次，参与志愿者{people}余人次，服务群众上万人。",
-    "下一步，{place}将继续深化结对帮扶机制，引导更多文明单位走进社区，让志愿服务成为城市文明的亮丽风景。",
-]
-TITLES = [
-    "{place}{community}开展“{topic}”主题志愿服务活动",
-    "{place}扎实推进{topic}工作见实效",
-    "志愿红点亮{community}：{topic}在行动",
-    "{place}召开{topic}工作推进会",
-    "{community}：小积分兑出{topic}大文明",
-    "{place}多措并举推动{topic}常态化",
-]
 NOTICE_TITLES = [
-    "关于2026年度市级文明单位拟命名名单的公示",
     "关于开展“九江好人”推荐评选活动的通知",
     "关于公布第三批学雷锋志愿服务示范站点的公告",
     "关于征集社区志愿服务品牌项目的通知",
@@ -143,23 +116,6 @@ def ensure_channels(home: HomePage) -> dict[str, ChannelPage]:
     return channels
 
 
-def article_text(rng: random.Random) -> dict:
-    topic, actions = rng.choice(TOPICS)
-    words = {
-        "place": rng.choice(PLACES),
-        "community": rng.choice(COMMUNITIES),
-        "topic": topic,
-        "action": rng.choice(actions),
-        "count": rng.randint(20, 300),
-        "people": rng.randint(200, 5000),
-    }
-    return {
-        "title": rng.choice(TITLES).format(**words),
-        "paragraphs": [p.format(**words) for p in PARAGRAPHS],
-        "tags": [topic, words["place"]],
-    }
-
-
 def ensure_articles(channels: dict[str, ChannelPage]) -> int:
     rng = random.Random(2026)  # noqa: S311 - reproducible demo text
     plan = [
@@ -173,12 +129,13 @@ def ensure_articles(channels: dict[str, ChannelPage]) -> int:
     created = 0
     today = timezone.localdate()
     serial = 0
+    texts = iter(stories(sum(count for _, count in plan)))
     for channel_title, count in plan:
         channel = channels[channel_title]
         for _ in range(count):
             serial += 1
             slug = f"demo-{serial}"
-            text = article_text(rng)
+            text = next(texts)
             if channel.get_children().filter(slug=slug).exists():
                 continue
             image = (
@@ -187,17 +144,17 @@ def ensure_articles(channels: dict[str, ChannelPage]) -> int:
                 else None
             )
             article = ArticlePage(
-                title=text["title"],
+                title=text.title,
                 slug=slug,
                 date=today - datetime.timedelta(days=serial * 3),
-                source="九江文明网" if serial % 3 else f"{rng.choice(PLACES)}文明办",
+                source="九江文明网" if serial % 3 else f"{text.district}文明办",
                 author=rng.choice(["李明", "王芳", "陈静", "刘洋", ""]),
                 lead_image=image,
-                summary=text["paragraphs"][0],
-                body=[("paragraph", f"<p>{p}</p>") for p in text["paragraphs"]],
+                summary=text.paragraphs[0],
+                body=[("paragraph", f"<p>{p}</p>") for p in text.paragraphs],
             )
             channel.add_child(instance=article)
-            article.tags.add(*text["tags"])
+            article.tags.add(text.topic, text.district)
             article.save_revision().publish()
             seed_views(article, rng.randint(50, 3000))
             created += 1
@@ -221,17 +178,23 @@ def ensure_articles(channels: dict[str, ChannelPage]) -> int:
     return created
 
 
-def ensure_topic(channels: dict[str, ChannelPage]) -> TopicPage:
-    tag, _ = Tag.objects.get_or_create(name="学雷锋志愿服务", defaults={"slug": "xueleifeng"})
-    return ensure_child_page(
-        channels["专题专栏"],
-        TopicPage,
-        "xueleifeng",
-        title="学雷锋志愿服务进社区",
-        intro="164家文明单位结对帮扶213个城市社区，共建学雷锋志愿服务站。",
-        tag=tag,
-        cover_image=demo_image("专题头图", 99),
-    )
+def ensure_topics(channels: dict[str, ChannelPage]) -> list[TopicPage]:
+    """One 专题 per topic of the demo news; its tag gathers the articles about it."""
+    topics = []
+    for number, (tag_name, slug, title, _) in enumerate(TOPICS):
+        tag, _ = Tag.objects.get_or_create(name=tag_name, defaults={"slug": slug})
+        topics.append(
+            ensure_child_page(
+                channels["专题专栏"],
+                TopicPage,
+                slug,
+                title=title,
+                intro=f"全市各县（市、区）开展{tag_name}工作的报道汇总。",
+                tag=tag,
+                cover_image=demo_image(f"专题头图·{tag_name}", 99 + number),
+            )
+        )
+    return topics
 
 
 def ensure_settings(home: HomePage, channels: dict[str, ChannelPage]) -> None:
@@ -337,8 +300,9 @@ def load_demo() -> dict:
     """Create (or top up) the demo site; running it again changes nothing already there."""
     home = ensure_home()
     channels = ensure_channels(home)
+    # Topics first: their tags (with readable slugs) are the ones the articles then carry.
+    ensure_topics(channels)
     created = ensure_articles(channels)
-    ensure_topic(channels)
     ensure_settings(home, channels)
     accounts = ensure_accounts(home)
     section, station_accounts = load_goodpeople_demo(

@@ -74,3 +74,22 @@ class BadQueryTests(SimpleTestCase):
         query = segment_query("八里湖社区")
         self.assertEqual(type(query).__name__, "And")
         self.assertGreater(len(query.subqueries), 1)
+
+
+class PinyinSlugTests(SimpleTestCase):
+    def test_place_names_become_short_pinyin_without_their_administrative_suffix(self):
+        self.assertEqual(chinese.pinyin_slug("甘棠社区"), "gantang")
+        self.assertEqual(chinese.pinyin_slug("濂溪区"), "lianxi")
+        self.assertEqual(chinese.pinyin_slug("共青城市"), "gongqingcheng")
+        self.assertEqual(chinese.pinyin_slug("八里湖新区"), "balihu")
+        self.assertEqual(chinese.pinyin_slug("甘棠二社区"), "gantanger")
+
+    def test_a_name_that_is_only_a_suffix_keeps_it(self):
+        self.assertEqual(chinese.pinyin_slug("新区"), "xinqu")
+
+    def test_place_readings_beat_the_commoner_sound(self):
+        self.assertEqual(chinese.pinyin_slug("都昌县"), "duchang")
+
+    def test_letters_and_digits_pass_through_as_ascii(self):
+        self.assertEqual(chinese.pinyin_slug("Ａ栋 3号社区"), "adong-3hao")
+        self.assertEqual(chinese.pinyin_slug("！！"), "")

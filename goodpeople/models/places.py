@@ -11,8 +11,8 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.admin_forms import StationPageForm
-from core.pages import ancestor_path, pages_linking_to
+from core.admin_forms import PlaceSlugForm, StationPlaceForm
+from core.pages import PlaceSlugMixin, ancestor_path, pages_linking_to
 from goodpeople.api import FiveOnesField, PairingsField, VolunteerTeamSizeField
 from goodpeople.models.boards import GoodPeopleBoardPage
 from goodpeople.models.notices import NoticePage
@@ -58,7 +58,7 @@ class CommunitySectionPage(Page):
         return context
 
 
-class DistrictPage(Page):
+class DistrictPage(PlaceSlugMixin, Page):
     """A county, county-level city or district (县/市/区) of the city."""
 
     class Kind(models.TextChoices):
@@ -72,6 +72,8 @@ class DistrictPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
     api_fields = [APIField("kind"), APIField("intro")]
+
+    base_form_class = PlaceSlugForm
 
     parent_page_types = ["goodpeople.CommunitySectionPage"]
     subpage_types = ["goodpeople.CommunityPage"]
@@ -89,7 +91,7 @@ class DistrictPage(Page):
         return context
 
 
-class CommunityPage(Page):
+class CommunityPage(PlaceSlugMixin, Page):
     """An urban community (社区) and its 学雷锋志愿服务站, edited by the station itself."""
 
     subdistrict = models.CharField("所属街道", max_length=50, blank=True)
@@ -156,7 +158,7 @@ class CommunityPage(Page):
         APIField("pairings", serializer=PairingsField()),
         APIField("five_ones", serializer=FiveOnesField()),
     ]
-    base_form_class = StationPageForm
+    base_form_class = StationPlaceForm
 
     parent_page_types = ["goodpeople.DistrictPage"]
 

@@ -25,8 +25,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from bench.database import throwaway_database
+from goodpeople.city import DISTRICTS
 from goodpeople.models import CommunityPage, CommunitySectionPage, DistrictPage, Station
-from goodpeople.sample import DISTRICTS
 from volunteers.models import ServiceRecord, Volunteer
 from volunteers.summaries import refresh_all
 
