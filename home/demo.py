@@ -18,6 +18,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.demo import load_goodpeople_demo
+from goodpeople.demo_media import add_media, add_media_to_a_project
 from goodpeople.sample import DISTRICTS
 from goodpeople.stations import REVIEWER_GROUP
 from home.models import HomePage
@@ -319,6 +320,16 @@ def grant_error_reports() -> None:
 
 
 @transaction.atomic
+def add_media_demo(channels: dict[str, ChannelPage]) -> None:
+    """A video and a photo gallery in the newest 文明实践 article and in a brand project."""
+    article = (
+        ArticlePage.objects.live().child_of(channels["文明实践"]).order_by("-date", "-pk").first()
+    )
+    if article is not None:
+        add_media(article, "志愿者走进社区开展文明实践活动")
+    add_media_to_a_project()
+
+
 def load_demo() -> dict:
     """Create (or top up) the demo site; running it again changes nothing already there."""
     home = ensure_home()
@@ -334,6 +345,7 @@ def load_demo() -> dict:
         home.community_section = section
         home.save_revision().publish()
     accounts += station_accounts
+    add_media_demo(channels)
     grant_error_reports()
     load_ledger_demo()
     return {"home": home, "articles_created": created, "accounts": accounts}
