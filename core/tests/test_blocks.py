@@ -31,7 +31,7 @@ class VideoBlockTests(TestCase):
         html = block.render(block.clean(value))
         self.assertIn('<video controls preload="none" playsinline', html)
         self.assertIn('poster="/media/images/', html)
-        self.assertIn(f'<source src="{self.video.file.url}" type="video/mp4">', html)
+        self.assertIn(f'<source src="{self.video.url}" type="video/mp4">', html)
         self.assertIn("<figcaption>志愿者在社区服务</figcaption>", html)
 
     def test_a_document_that_is_not_a_video_is_refused_in_chinese(self):

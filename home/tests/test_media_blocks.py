@@ -72,7 +72,7 @@ class MediaBlockTests(WagtailPageTestCase):
 
     def assert_shows_video_and_gallery(self, html: str):
         self.assertIn('<video controls preload="none" playsinline', html)
-        self.assertIn(f'<source src="{self.video.file.url}" type="video/mp4">', html)
+        self.assertIn(f'<source src="{self.video.url}" type="video/mp4">', html)
         self.assertIn("<figcaption>社区义诊</figcaption>", html)
         self.assertIn('<ul class="body-gallery">', html)
         for n in range(3):
