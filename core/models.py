@@ -66,9 +66,20 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         help_text="选填：页脚的“联系我们”链接到此页面",
     )
     copyright_line = models.CharField("版权声明", max_length=100, blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="分享默认图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="页面没有自己的图片时，分享到微信等应用的链接预览显示此图，建议 1200×630 像素；"
+        "留空则用网站自带的红底图",
+    )
 
     panels = [
         FieldPanel("site_name"),
+        FieldPanel("share_image"),
         MultiFieldPanel(
             [
                 FieldPanel("sponsor"),
@@ -100,8 +111,9 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         InlinePanel("friend_links", label="友情链接"),
     ]
 
-    # Fetched with the settings (and kept with them in the cache): every footer links it.
-    select_related = ["contact_page"]
+    # Fetched with the settings (and kept with them in the cache): every footer links the
+    # contact page, and every page's share preview may show the share image.
+    select_related = ["contact_page", "share_image"]
 
     class Meta:
         verbose_name = "网站设置"

@@ -19,6 +19,7 @@ from core.models import FriendLink, SiteSettings
 from core.pages import ensure_child_page
 from goodpeople.city import TOPICS, stories
 from goodpeople.demo import load_goodpeople_demo
+from goodpeople.demo_media import add_media, add_media_to_a_project
 from goodpeople.models import BrandProjectPage
 from goodpeople.stations import REVIEWER_GROUP
 from home.models import HomePage
@@ -296,6 +297,16 @@ def ensure_home_sections(home: HomePage, section: Page) -> None:
 
 
 @transaction.atomic
+def add_media_demo(channels: dict[str, ChannelPage]) -> None:
+    """A video and a photo gallery in the newest 文明实践 article and in a brand project."""
+    article = (
+        ArticlePage.objects.live().child_of(channels["文明实践"]).order_by("-date", "-pk").first()
+    )
+    if article is not None:
+        add_media(article, "志愿者走进社区开展文明实践活动")
+    add_media_to_a_project()
+
+
 def load_demo() -> dict:
     """Create (or top up) the demo site; running it again changes nothing already there."""
     home = ensure_home()
@@ -313,6 +324,7 @@ def load_demo() -> dict:
         home.save_revision().publish()
     ensure_home_sections(home, section)
     accounts += station_accounts
+    add_media_demo(channels)
     grant_error_reports()
     load_ledger_demo()
     return {"home": home, "articles_created": created, "accounts": accounts}

@@ -219,6 +219,8 @@ class ArticlePage(Page):
 
     parent_page_types = ["news.ChannelPage"]
     subpage_types = []
+    # Shared links preview as an article (core.sharing).
+    share_type = "article"
 
     @classmethod
     def api_listing(cls, queryset):
@@ -236,6 +238,9 @@ class ArticlePage(Page):
     @property
     def channel(self):
         return self.get_parent()
+
+    def share_image(self):
+        return self.lead_image
 
     @property
     def view_count(self) -> int:
@@ -337,17 +342,26 @@ class TopicPage(Page):
         related_name="+",
         help_text="带此标签的已发布文章自动收入专题",
     )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="专题图文",
+        blank=True,
+        help_text="选填：显示在专题介绍之下、文章列表之上的文字、图集或视频",
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("cover_image"),
+        FieldPanel("body"),
         FieldPanel("tag"),
         InlinePanel("picks", label="置顶文章"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [
         APIField("intro"),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
         APIField("cover_image"),
         APIField(
             "cover_image_large", serializer=ImageRenditionField("width-1200", source="cover_image")
@@ -361,6 +375,9 @@ class TopicPage(Page):
     class Meta:
         verbose_name = "专题"
         verbose_name_plural = "专题"
+
+    def share_image(self):
+        return self.cover_image
 
     def pinned_articles(self) -> list[ArticlePage]:
         return published_in_order(self.picks.values_list("article_id", flat=True))

@@ -1,7 +1,10 @@
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from core.models import SiteSettings
 from core.pages import breadcrumb, description, menu
+from core.sharing import qr_svg, share_image_url, shareable_url
 
 register = template.Library()
 
@@ -50,3 +53,29 @@ def listing_badge(page) -> str:
 def listing_date(page):
     """The date a list shows for a page: the date a channel lists it under, else its own."""
     return getattr(page, "listed_on", None) or getattr(page, "date", None)
+
+
+@register.inclusion_tag("components/share_meta.html", takes_context=True)
+def share_meta(context):
+    """Open Graph and Twitter card tags of the page, so a link pasted into a chat shows its
+    title, summary and a picture (core.sharing.share_image_url)."""
+    page, request = context["page"], context["request"]
+    site_settings = SiteSettings.for_request(request)
+    title = page.share_title() if hasattr(page, "share_title") else page.seo_title or page.title
+    return {
+        "page": page,
+        "title": title,
+        "url": page.get_full_url(request),
+        "type": getattr(page, "share_type", "website"),
+        "image_url": share_image_url(page, request, site_settings.share_image),
+        "site_name": site_settings.site_name,
+    }
+
+
+@register.inclusion_tag("components/share_qr.html", takes_context=True)
+def share_qr(context):
+    """The QR code of the page's address with 微信扫一扫, nothing for a page a reader could
+    not open from it (core.sharing.shareable_url)."""
+    url = shareable_url(context["page"], context["request"])
+    # Markup segno draws from the address, which it encodes in the paths, not as text.
+    return {"svg": mark_safe(qr_svg(url)) if url else ""}  # noqa: S308

@@ -63,6 +63,20 @@ class GoodPeopleBoardPage(RoutablePageMixin, Page):
     def __str__(self) -> str:
         return self.get_admin_display_title()
 
+    def share_title(self) -> str:
+        """Every board is titled 身边好人榜: a shared link names the community too."""
+        return f"{self.community_title()}{self.title}"
+
+    def share_image(self):
+        """The photo of the newest person on the board who has one."""
+        entry = (
+            self.entries.exclude(photo=None)
+            .select_related("photo")
+            .order_by("-listed_on", "sort_order")
+            .first()
+        )
+        return entry.photo if entry else None
+
     def entries_with_photos(self):
         return prefetch_renditions(
             self.entries.select_related("photo").order_by("-listed_on", "sort_order"),

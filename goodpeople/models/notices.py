@@ -57,6 +57,8 @@ class NoticePage(Page):
 
     parent_page_types = ["goodpeople.CommunityPage"]  # and channels, below
     subpage_types = []
+    # Shared links preview as an article (core.sharing).
+    share_type = "article"
 
     class Meta:
         verbose_name = "公示公告"

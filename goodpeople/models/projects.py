@@ -4,13 +4,16 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.admin_forms import StationPageForm
+from core.blocks import BodyBlock
 from core.images import prefetch_renditions
 from core.pages import pages_linking_to
+from core.serializers import RenderedHTMLField
 
 CARD_IMAGE_SPEC = "fill-400x250"
 PHOTO_SPECS = ("fill-400x250", "width-1000")
@@ -44,6 +47,12 @@ class BrandProjectPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="更多图文",
+        blank=True,
+        help_text="选填：活动的图集、视频和文字，显示在项目介绍之后",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -57,6 +66,7 @@ class BrandProjectPage(Page):
             heading="时间、地点与参与方式",
         ),
         FieldPanel("unit_role"),
+        FieldPanel("body"),
         InlinePanel("photos", label="照片"),
     ]
     search_fields = [
@@ -64,6 +74,7 @@ class BrandProjectPage(Page):
         index.SearchField("summary"),
         index.SearchField("need"),
         index.SearchField("activities"),
+        index.SearchField("body"),
         index.FilterField("category"),
     ]
     api_fields = [
@@ -75,6 +86,8 @@ class BrandProjectPage(Page):
         APIField("venue"),
         APIField("how_to_join"),
         APIField("unit_role"),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
         APIField("cover"),
         APIField("cover_large", serializer=ImageRenditionField("width-1200", source="cover")),
     ]
@@ -87,6 +100,9 @@ class BrandProjectPage(Page):
     class Meta:
         verbose_name = "品牌项目"
         verbose_name_plural = "品牌项目"
+
+    def share_image(self):
+        return self.cover
 
     def community(self):
         return self.get_parent().specific

@@ -8,7 +8,13 @@ from wagtail.images.models import Image
 
 from core.models import SiteSettings
 from core.tests.utils import log_in
-from goodpeople.models import BoardEntry, CommunityPage, DistrictPage, NoticePage
+from goodpeople.models import (
+    BoardEntry,
+    BrandProjectPage,
+    CommunityPage,
+    DistrictPage,
+    NoticePage,
+)
 from news.models import ArticlePage, ChannelPage, TopicPage
 
 
@@ -64,6 +70,17 @@ class LoadDemoTests(TestCase):
         self.assertTrue(log_in(self.client, "editor", "wenming-demo-2026"))
         # The office finds its 网站纠错 in the admin menu.
         self.assertContains(self.client.get("/admin/"), "/admin/snippets/core/errorreport/")
+        # An article and a brand project show a video and a gallery, added once.
+        for model in (ArticlePage, BrandProjectPage):
+            with_video = [
+                page
+                for page in model.objects.live()
+                if any(block.block_type == "video" for block in page.body)
+            ]
+            self.assertEqual(len(with_video), 1, model.__name__)
+            html = self.client.get(with_video[0].url).content.decode()
+            self.assertIn('<video controls preload="none"', html)
+            self.assertIn('<ul class="body-gallery">', html)
 
     def test_no_headline_twice(self):
         titles = Counter(ArticlePage.objects.values_list("title", flat=True))

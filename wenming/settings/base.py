@@ -273,6 +273,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "xls",
     "zip",
+    # Videos for the body's video block (core.blocks.VideoBlock).
+    "mp4",
+    "webm",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
